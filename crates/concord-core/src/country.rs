@@ -1,0 +1,83 @@
+//! Countries as ISO 3166-1 alpha-2 codes.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A country, always a valid ISO 3166-1 alpha-2 code (`UA`, `SY`, `KR`).
+///
+/// Parsing accepts lower case and surrounding spaces, and writes upper case, so that
+/// `ua` and `UA` never become two countries in statistics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country(isocountry::CountryCode);
+
+/// A country code that is not in ISO 3166-1.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an ISO 3166-1 alpha-2 country code (two letters, e.g. UA, SY, KR)")]
+pub struct UnknownCountry(pub String);
+
+impl Country {
+    /// The two-letter code.
+    pub fn code(self) -> &'static str {
+        self.0.alpha2()
+    }
+
+    /// The English short name.
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+}
+
+impl FromStr for Country {
+    type Err = UnknownCountry;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let code = s.trim().to_ascii_uppercase();
+        if code.len() != 2 {
+            return Err(UnknownCountry(s.to_string()));
+        }
+        isocountry::CountryCode::for_alpha2(&code)
+            .map(Country)
+            .map_err(|_| UnknownCountry(s.to_string()))
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Country {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_case_insensitive_and_written_upper_case() {
+        let ua: Country = " ua ".parse().unwrap();
+        assert_eq!(ua.code(), "UA");
+        assert_eq!(ua.to_string(), "UA");
+        assert_eq!(ua.name(), "Ukraine");
+    }
+
+    #[test]
+    fn unknown_and_alpha3_codes_are_rejected() {
+        for bad in ["XX", "UKR", "U", "", "1A"] {
+            assert!(bad.parse::<Country>().is_err(), "{bad} accepted");
+        }
+    }
+}
