@@ -185,9 +185,9 @@ mod tests {
 
     #[test]
     fn age_uses_the_midpoint_of_an_imprecise_date() {
-        let on = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
-        assert_eq!(d("2000-07-01").age_on(on), Some(24));
-        assert_eq!(d("2000").age_on(on), Some(23));
+        let on = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        assert_eq!(d("2000-05-31").age_on(on), Some(24));
+        assert_eq!(d("2000").age_on(on), Some(23), "2000 is taken as 2000-07-01");
         assert_eq!(d("2030").age_on(on), None);
     }
 
