@@ -1,0 +1,382 @@
+//! The node's store: cases and persons in an embedded SQLite database, sealed where they
+//! identify someone.
+//!
+//! The store is one layer with two halves. This module speaks the domain: it turns a
+//! [`Case`] into rows, sealing identifying fields and computing blind indexes with the
+//! node's [`Vault`], and back. [`sqlite`] holds every SQL statement and knows nothing of
+//! keys. A PostgreSQL backend is a second module beside `sqlite` with the same row-level
+//! functions, chosen when the store opens; nothing above this module changes.
+
+mod records;
+mod sqlite;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use concord_core::vocabulary::{CaseStatus, ExploitationType, OrganisationType, PersonRole};
+use concord_core::{AgeBand, Case, CaseId, Country, Person, PersonId};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::vault::{KeyError, KeySource, Vault};
+
+pub use records::lookup_form;
+
+/// File name of the database inside the data folder.
+pub const DATABASE_FILE: &str = "concord.sqlite3";
+
+/// What goes wrong with a store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The data folder holds no node.
+    #[error("no Concord node in {0}; create one with `concord init`")]
+    NotInitialised(PathBuf),
+    /// `init` on a folder that already holds a node.
+    #[error("{0} already holds a Concord node; refusing to overwrite it")]
+    AlreadyInitialised(PathBuf),
+    /// The key does not fit.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    /// Another process holds the database.
+    #[error("database {0} is locked by another process (is `concord serve` running on this folder?); try again when it is done")]
+    Locked(PathBuf),
+    /// The database file is damaged or not a database.
+    #[error("database {path} is damaged or not a Concord database ({detail}); restore it from a backup. Nothing was written")]
+    Corrupt { path: PathBuf, detail: String },
+    /// The database is from a newer Concord.
+    #[error("database {path} has schema version {found}, newer than this Concord understands ({supported}); upgrade Concord")]
+    TooNew { path: PathBuf, found: i64, supported: i64 },
+    /// A case ID already in the store.
+    #[error("case {0} already exists")]
+    DuplicateCase(CaseId),
+    /// A person ID already in the store.
+    #[error("person {0} already exists (person IDs are unique in a node)")]
+    DuplicatePerson(PersonId),
+    /// No such case.
+    #[error("case {0} not found")]
+    CaseNotFound(CaseId),
+    /// No such person.
+    #[error("person {0} not found")]
+    PersonNotFound(PersonId),
+    /// A sealed field did not open: altered on disk, or a bug.
+    #[error("a sealed field of {0} does not open with this node's key; the record was altered on disk")]
+    Tampered(String),
+    /// Creating the data folder failed.
+    #[error("data folder {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    /// Any other database error.
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+}
+
+/// Who the node is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeSettings {
+    /// Display name (e.g. "Anti-Trafficking Unit, Kyiv").
+    pub name: String,
+    /// The country the node operates in.
+    pub country: Country,
+    /// The kind of organisation running the node.
+    pub kind: OrganisationType,
+}
+
+/// Which cases to list.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    /// Only cases with this status.
+    pub status: Option<CaseStatus>,
+    /// Only cases with this form of exploitation.
+    pub exploitation: Option<ExploitationType>,
+    /// Only cases with a person of this citizenship.
+    pub citizenship: Option<Country>,
+    /// Only cases whose route passes through this country.
+    pub route_country: Option<Country>,
+    /// Only cases registered on or after this date.
+    pub registered_from: Option<NaiveDate>,
+    /// Only cases registered on or before this date.
+    pub registered_to: Option<NaiveDate>,
+}
+
+/// Which persons to list.
+#[derive(Debug, Clone, Default)]
+pub struct PersonFilter {
+    /// Only persons with this role.
+    pub role: Option<PersonRole>,
+    /// Only persons of this citizenship.
+    pub citizenship: Option<Country>,
+}
+
+/// A page of a list: `number` counts from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// Page number, from 1.
+    pub number: u32,
+    /// Items per page, 1 to [`Page::MAX_SIZE`].
+    pub size: u32,
+}
+
+impl Page {
+    /// Largest page served.
+    pub const MAX_SIZE: u32 = 500;
+
+    /// A page, with the size clamped to 1..=MAX_SIZE and the number to at least 1.
+    pub fn new(number: u32, size: u32) -> Self {
+        Self {
+            number: number.max(1),
+            size: size.clamp(1, Self::MAX_SIZE),
+        }
+    }
+
+    fn offset(self) -> u64 {
+        u64::from(self.number - 1) * u64::from(self.size)
+    }
+}
+
+/// One page of results and the total count.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paged<T> {
+    /// The items on this page.
+    pub items: Vec<T>,
+    /// How many items match in all.
+    pub total: u64,
+    /// This page's number.
+    pub page: u32,
+    /// Items per page.
+    pub per_page: u32,
+}
+
+/// A case as listed: nothing identifying, nothing to decrypt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseSummary {
+    /// The case reference.
+    pub id: CaseId,
+    /// Registration date.
+    pub registered_on: NaiveDate,
+    /// Status.
+    pub status: CaseStatus,
+    /// Forms of exploitation.
+    pub exploitation: Vec<ExploitationType>,
+    /// First country of the route.
+    pub origin: Option<Country>,
+    /// Last country of the route.
+    pub destination: Option<Country>,
+    /// Number of persons in the case.
+    pub persons: u32,
+}
+
+/// A person as listed: role and statistics attributes, no identity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonSummary {
+    /// The person reference.
+    pub id: PersonId,
+    /// The case the person belongs to.
+    pub case_id: CaseId,
+    /// Role in the case.
+    pub role: PersonRole,
+    /// Gender.
+    pub gender: concord_core::vocabulary::Gender,
+    /// Age group at the case's registration.
+    pub age_band: Option<AgeBand>,
+    /// Citizenships.
+    pub citizenships: Vec<Country>,
+}
+
+/// An exact lookup through a blind index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// A full name, given name(s) then family name(s), in any script as recorded.
+    Name(String),
+    /// A document number.
+    Document(String),
+    /// A phone number.
+    Phone(String),
+}
+
+/// Counts for statistics: each list is (value, count), largest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Number of cases.
+    pub cases: u64,
+    /// Number of persons.
+    pub persons: u64,
+    /// Victims and presumed victims.
+    pub victims: u64,
+    /// Cases by form of exploitation.
+    pub by_exploitation: Vec<(String, u64)>,
+    /// Victims by citizenship.
+    pub by_citizenship: Vec<(String, u64)>,
+    /// Victims by gender.
+    pub by_gender: Vec<(String, u64)>,
+    /// Victims by age group at registration (youngest first; `unknown` last).
+    pub by_age_band: Vec<(String, u64)>,
+    /// Cases by year of registration (oldest first).
+    pub by_year: Vec<(String, u64)>,
+    /// The most frequent routes, origin country to destination country.
+    pub top_routes: Vec<(String, u64)>,
+}
+
+/// The store of one node.
+pub struct Store {
+    conn: Connection,
+    vault: Vault,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Creates a node in `dir` (made if absent): database, schema, data key.
+    pub fn init(dir: &Path, settings: &NodeSettings, key: &KeySource) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = dir.join(DATABASE_FILE);
+        if path.exists() {
+            return Err(StoreError::AlreadyInitialised(dir.to_path_buf()));
+        }
+        let (vault, wrapped) = Vault::create(key)?;
+        let mut conn = sqlite::create(&path)?;
+        sqlite::migrate(&mut conn, &path)?;
+        sqlite::write_identity(&mut conn, settings, &wrapped)?;
+        Ok(Self { conn, vault, path })
+    }
+
+    /// Opens the node in `dir`: unlocks the data key (writing nothing if it does not
+    /// fit), then brings the schema up to date.
+    pub fn open(dir: &Path, key: &KeySource) -> Result<Self, StoreError> {
+        let path = dir.join(DATABASE_FILE);
+        if !path.is_file() {
+            return Err(StoreError::NotInitialised(dir.to_path_buf()));
+        }
+        let mut conn = sqlite::open(&path)?;
+        let wrapped = sqlite::read_wrapped_key(&conn, &path)?;
+        let vault = Vault::unlock(key, &wrapped)?;
+        sqlite::migrate(&mut conn, &path)?;
+        Ok(Self { conn, vault, path })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who this node is.
+    pub fn settings(&self) -> Result<NodeSettings, StoreError> {
+        sqlite::read_settings(&self.conn)
+    }
+
+    /// Adds a case with its persons. The case must be valid (see [`Case::validate`]).
+    pub fn insert_case(&mut self, case: &Case) -> Result<(), StoreError> {
+        self.write(|w| w.insert_case(case))
+    }
+
+    /// Replaces a case and its persons with `case`.
+    pub fn update_case(&mut self, case: &Case) -> Result<(), StoreError> {
+        self.write(|w| w.replace_case(case))
+    }
+
+    /// Runs `work` in one transaction: all its writes land, or none do.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Writer<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let path = self.path.clone();
+        let tx = sqlite::begin(&mut self.conn, &path)?;
+        let mut writer = Writer {
+            tx,
+            vault: &self.vault,
+            path: &path,
+        };
+        let out = work(&mut writer)?;
+        sqlite::commit(writer.tx, &path)?;
+        Ok(out)
+    }
+
+    /// One case with its persons, unsealed.
+    pub fn get_case(&self, id: &CaseId) -> Result<Option<Case>, StoreError> {
+        let Some(stored) = sqlite::get_case(&self.conn, id)? else {
+            return Ok(None);
+        };
+        records::unseal_case(&self.vault, stored).map(Some)
+    }
+
+    /// One person, unsealed, with the case it belongs to.
+    pub fn get_person(&self, id: &PersonId) -> Result<Option<(CaseId, Person)>, StoreError> {
+        let Some((case_id, stored)) = sqlite::get_person(&self.conn, id)? else {
+            return Ok(None);
+        };
+        Ok(Some((case_id, records::unseal_person(&self.vault, stored)?)))
+    }
+
+    /// A page of cases, newest first.
+    pub fn list_cases(&self, filter: &CaseFilter, page: Page) -> Result<Paged<CaseSummary>, StoreError> {
+        let (items, total) = sqlite::list_cases(&self.conn, filter, page.size, page.offset())?;
+        Ok(Paged {
+            items,
+            total,
+            page: page.number,
+            per_page: page.size,
+        })
+    }
+
+    /// A page of persons, by person ID.
+    pub fn list_persons(&self, filter: &PersonFilter, page: Page) -> Result<Paged<PersonSummary>, StoreError> {
+        let (items, total) = sqlite::list_persons(&self.conn, filter, page.size, page.offset())?;
+        Ok(Paged {
+            items,
+            total,
+            page: page.number,
+            per_page: page.size,
+        })
+    }
+
+    /// Persons whose name, document or phone is exactly the one given.
+    pub fn find_persons(&self, lookup: &Lookup) -> Result<Vec<PersonId>, StoreError> {
+        let (kind, value) = records::lookup_key(lookup);
+        sqlite::find_persons(&self.conn, kind, &self.vault.blind_index(kind, &value))
+    }
+
+    /// Every case, unsealed, in case ID order, without holding them all in memory.
+    pub fn for_each_case<E: From<StoreError>>(&self, mut f: impl FnMut(Case) -> Result<(), E>) -> Result<(), E> {
+        sqlite::for_each_case(&self.conn, |stored| f(records::unseal_case(&self.vault, stored)?))
+    }
+
+    /// Counts for the statistics page and `concord stats`.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        sqlite::stats(&self.conn)
+    }
+}
+
+/// Writes inside one transaction of [`Store::write`].
+pub struct Writer<'s> {
+    tx: rusqlite::Transaction<'s>,
+    vault: &'s Vault,
+    path: &'s Path,
+}
+
+impl Writer<'_> {
+    /// Adds a case with its persons; on error nothing of this case is written and the
+    /// transaction goes on.
+    pub fn insert_case(&mut self, case: &Case) -> Result<(), StoreError> {
+        let rows = records::seal_case(self.vault, case);
+        sqlite::atomically(&mut self.tx, self.path, |tx| sqlite::insert_case(tx, &rows))
+    }
+
+    /// Replaces an existing case and its persons.
+    pub fn replace_case(&mut self, case: &Case) -> Result<(), StoreError> {
+        let rows = records::seal_case(self.vault, case);
+        sqlite::atomically(&mut self.tx, self.path, |tx| {
+            if !sqlite::delete_case(tx, &case.id)? {
+                return Err(StoreError::CaseNotFound(case.id.clone()));
+            }
+            sqlite::insert_case(tx, &rows)
+        })
+    }
+}
