@@ -103,7 +103,7 @@ pub struct RouteLeg {
     /// Town or region, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
-    /// When the person arrived there (for an origin: when they left).
+    /// When the person arrived there (for an origin: when recruitment began).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<PartialDate>,
     /// When the person left.

@@ -5,12 +5,16 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A country, always a valid ISO 3166-1 alpha-2 code (`UA`, `SY`, `KR`).
+/// A country, always a valid ISO 3166-1 alpha-2 code (`UA`, `SY`, `KR`), or `XK` for
+/// Kosovo: not in ISO 3166-1, but the code the EU, IOM and UN agencies use, and a country
+/// of origin in the Balkan trafficking routes Concord's users work on.
 ///
 /// Parsing accepts lower case and surrounding spaces, and writes upper case, so that
 /// `ua` and `UA` never become two countries in statistics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Country(isocountry::CountryCode);
+pub struct Country(&'static str);
+
+const KOSOVO: &str = "XK";
 
 /// A country code that is not in ISO 3166-1.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -20,12 +24,15 @@ pub struct UnknownCountry(pub String);
 impl Country {
     /// The two-letter code.
     pub fn code(self) -> &'static str {
-        self.0.alpha2()
+        self.0
     }
 
     /// The English short name.
     pub fn name(self) -> &'static str {
-        self.0.name()
+        match isocountry::CountryCode::for_alpha2(self.0) {
+            Ok(code) => code.name(),
+            Err(_) => "Kosovo",
+        }
     }
 }
 
@@ -37,8 +44,11 @@ impl FromStr for Country {
         if code.len() != 2 {
             return Err(UnknownCountry(s.to_string()));
         }
+        if code == KOSOVO {
+            return Ok(Country(KOSOVO));
+        }
         isocountry::CountryCode::for_alpha2(&code)
-            .map(Country)
+            .map(|c| Country(c.alpha2()))
             .map_err(|_| UnknownCountry(s.to_string()))
     }
 }
@@ -72,6 +82,12 @@ mod tests {
         assert_eq!(ua.code(), "UA");
         assert_eq!(ua.to_string(), "UA");
         assert_eq!(ua.name(), "Ukraine");
+    }
+
+    #[test]
+    fn kosovo_is_accepted_as_xk() {
+        let xk: Country = "xk".parse().unwrap();
+        assert_eq!((xk.code(), xk.name()), ("XK", "Kosovo"));
     }
 
     #[test]

@@ -272,7 +272,13 @@ impl RowParser<'_> {
         };
         let others = self.secret_cell(Column::prs_OtherNames, parse_names);
         let gender = self.cell(Column::prs_Gender, Gender::parse);
-        let birth_date = self.optional::<PartialDate>(Column::prs_Birthdate);
+        let birth_date = self.secret_cell(Column::prs_Birthdate, |s| {
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                s.parse::<PartialDate>().map(Some)
+            }
+        });
         let citizenships = self.cell(Column::prs_Citizenship, parse_countries);
         let country_of_birth = self.optional(Column::prs_CountryOfBirth);
         let documents = self.secret_cell(Column::prs_IdentityDocuments, parse_documents);

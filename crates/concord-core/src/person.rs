@@ -219,14 +219,13 @@ impl Person {
         }
         if let Some(birth) = self.birth_date {
             c.check(birth.earliest() <= registered_on, || {
-                FieldError::new(
+                FieldError::redacted(
                     "birth_date",
-                    birth,
                     "a date of birth on or before the case's registration date",
                 )
             });
             c.check(birth.latest().year() >= 1900, || {
-                FieldError::new("birth_date", birth, "a date of birth after 1900")
+                FieldError::redacted("birth_date", "a date of birth after 1900")
             });
         }
         let mut seen = BTreeSet::new();

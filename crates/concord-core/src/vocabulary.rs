@@ -17,7 +17,8 @@ picklist! {
 
 picklist! {
     /// Kind of organisation (HTCDS `org_Type`, plus three kinds that run Concord nodes
-    /// and that HTCDS folds into "central government").
+    /// and that HTCDS has no value for: prosecution, labour inspection, international
+    /// organisations).
     #[allow(clippy::upper_case_acronyms)]
     OrganisationType, "organisation type" {
         NGO => "Non-governmental organisation";
@@ -168,8 +169,9 @@ picklist! {
 }
 
 picklist! {
-    /// The part a route leg plays (HTCDS `hte_Type`: Recruitment, Transit, Exploitation,
-    /// accepted on input as Origin, Transit, Destination).
+    /// The part a route leg plays. HTCDS `hte_Type` calls these Recruitment, Transit,
+    /// Exploitation; those names are accepted on input as aliases of Origin, Transit,
+    /// Destination.
     LegRole, "route leg role" {
         Origin => "Origin", alias "Recruitment";
         Transit => "Transit";
@@ -209,7 +211,7 @@ picklist! {
         Masculine => "Male", alias "Male", alias "Man";
         TransgenderFeminine => "Transgender (feminine)";
         TransgenderMasculine => "Transgender (masculine)";
-        NonConforming => "Non-conforming";
+        NonConforming => "Non-conforming", alias "Transgender/NonConforming", alias "Trans/Transgender/NonConforming";
         NonSpecifiedUnknown => "Not specified / unknown", alias "Unknown", alias "";
     }
 }

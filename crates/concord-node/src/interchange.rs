@@ -519,34 +519,63 @@ fn read_json_lines(batch: &mut Batch<'_, '_, '_>, input: impl BufRead, file: &st
     }
 }
 
-/// Writes every case in the store to `output`; returns the number of cases.
-pub fn export(store: &Store, output: impl Write, format: Format) -> Result<u64, ExportError> {
-    let mut count = 0;
-    match format {
-        Format::Csv => {
-            let mut writer = csv::Writer::from_writer(output);
-            writer.write_record(htcds::header())?;
-            store.for_each_case(|case| -> Result<(), ExportError> {
-                for row in htcds::case_to_rows(&case) {
+/// Writes cases to a file in one of the formats, one at a time.
+pub struct CaseWriter<W: Write> {
+    sink: Sink<W>,
+    count: u64,
+}
+
+enum Sink<W: Write> {
+    Csv(csv::Writer<W>),
+    JsonLines(std::io::BufWriter<W>),
+}
+
+impl<W: Write> CaseWriter<W> {
+    /// Starts a file (CSV: writes the header).
+    pub fn new(output: W, format: Format) -> Result<Self, ExportError> {
+        let sink = match format {
+            Format::Csv => {
+                let mut writer = csv::Writer::from_writer(output);
+                writer.write_record(htcds::header())?;
+                Sink::Csv(writer)
+            }
+            Format::JsonLines => Sink::JsonLines(std::io::BufWriter::new(output)),
+        };
+        Ok(Self { sink, count: 0 })
+    }
+
+    /// Writes one case.
+    pub fn write(&mut self, case: &Case) -> Result<(), ExportError> {
+        match &mut self.sink {
+            Sink::Csv(writer) => {
+                for row in htcds::case_to_rows(case) {
                     writer.write_record(&row)?;
                 }
-                count += 1;
-                Ok(())
-            })?;
-            writer.flush().map_err(ExportError::Io)?;
+            }
+            Sink::JsonLines(output) => {
+                serde_json::to_writer(&mut *output, case).map_err(|e| ExportError::Io(e.into()))?;
+                output.write_all(b"\n")?;
+            }
         }
-        Format::JsonLines => {
-            let mut output = std::io::BufWriter::new(output);
-            store.for_each_case(|case| -> Result<(), ExportError> {
-                serde_json::to_writer(&mut output, &case).map_err(|e| ExportError::Io(e.into()))?;
-                output.write_all(b"\n").map_err(ExportError::Io)?;
-                count += 1;
-                Ok(())
-            })?;
-            output.flush().map_err(ExportError::Io)?;
-        }
+        self.count += 1;
+        Ok(())
     }
-    Ok(count)
+
+    /// Flushes the file; returns the number of cases written.
+    pub fn finish(self) -> Result<u64, ExportError> {
+        match self.sink {
+            Sink::Csv(mut writer) => writer.flush()?,
+            Sink::JsonLines(mut output) => output.flush()?,
+        }
+        Ok(self.count)
+    }
+}
+
+/// Writes every case in the store to `output`; returns the number of cases.
+pub fn export(store: &Store, output: impl Write, format: Format) -> Result<u64, ExportError> {
+    let mut writer = CaseWriter::new(output, format)?;
+    store.for_each_case(|case| writer.write(&case))?;
+    writer.finish()
 }
 
 /// An export that could not be completed.
