@@ -526,7 +526,7 @@ pub struct CaseWriter<W: Write> {
 }
 
 enum Sink<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     JsonLines(std::io::BufWriter<W>),
 }
 
@@ -537,7 +537,7 @@ impl<W: Write> CaseWriter<W> {
             Format::Csv => {
                 let mut writer = csv::Writer::from_writer(output);
                 writer.write_record(htcds::header())?;
-                Sink::Csv(writer)
+                Sink::Csv(Box::new(writer))
             }
             Format::JsonLines => Sink::JsonLines(std::io::BufWriter::new(output)),
         };

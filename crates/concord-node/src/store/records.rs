@@ -119,7 +119,7 @@ pub(super) fn seal_case(vault: &Vault, case: &Case) -> CaseRows {
         sensitivity: case.sensitivity.as_str(),
         org_country: case.reporting_org.country.code(),
         origin: country_of(LegRole::Origin).next(),
-        destination: country_of(LegRole::Destination).last(),
+        destination: country_of(LegRole::Destination).next_back(),
         details: serde_json::to_string(&details).expect("a case always serialises"),
         narrative: case
             .narrative

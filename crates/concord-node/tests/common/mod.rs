@@ -1,0 +1,39 @@
+//! Helpers shared by the store's integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use concord_core::vocabulary::OrganisationType;
+use concord_core::Case;
+use concord_node::{vault, KeySource, NodeSettings, Store};
+
+/// The date the synthetic data and validation treat as today, so results never drift.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+}
+
+pub fn settings() -> NodeSettings {
+    NodeSettings {
+        name: "Test unit".into(),
+        country: "PL".parse().unwrap(),
+        kind: OrganisationType::LawEnforcement,
+    }
+}
+
+/// A node in `dir/data`, unlocked by a key file `dir/node.key`.
+pub fn new_node(dir: &Path) -> (Store, KeySource) {
+    let key_path: PathBuf = dir.join("node.key");
+    if !key_path.exists() {
+        vault::create_key_file(&key_path).unwrap();
+    }
+    let key = KeySource::KeyFile(key_path);
+    (Store::init(&dir.join("data"), &settings(), &key).unwrap(), key)
+}
+
+/// `count` synthetic cases of the first agency of a three-agency network.
+pub fn synthetic_cases(seed: u64, count: usize) -> Vec<Case> {
+    let config = concord_synth::Config::new(seed, today());
+    let agency = concord_synth::agencies(3).into_iter().next().unwrap();
+    concord_synth::cases(&config, &agency, count).map(|s| s.case).collect()
+}
