@@ -16,6 +16,17 @@ pub struct Country(&'static str);
 
 const KOSOVO: &str = "XK";
 
+/// Every accepted code, sorted: parsing a country is a binary search, not the linear
+/// scan of `isocountry` (a large import parses several countries per row).
+static CODES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut codes: Vec<&'static str> = isocountry::CountryCode::iter()
+        .map(|c| c.alpha2())
+        .chain(std::iter::once(KOSOVO))
+        .collect();
+    codes.sort_unstable();
+    codes
+});
+
 /// A country code that is not in ISO 3166-1.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{0}` is not an ISO 3166-1 alpha-2 country code (two letters, e.g. UA, SY, KR)")]
@@ -44,11 +55,10 @@ impl FromStr for Country {
         if code.len() != 2 {
             return Err(UnknownCountry(s.to_string()));
         }
-        if code == KOSOVO {
-            return Ok(Country(KOSOVO));
-        }
-        isocountry::CountryCode::for_alpha2(&code)
-            .map(|c| Country(c.alpha2()))
+        let codes = &*CODES;
+        codes
+            .binary_search(&code.as_str())
+            .map(|i| Country(codes[i]))
             .map_err(|_| UnknownCountry(s.to_string()))
     }
 }

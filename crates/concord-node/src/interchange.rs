@@ -14,7 +14,9 @@ use concord_core::htcds::{self, Column, Layout};
 use concord_core::{Case, FieldError, Picklist};
 use serde::Serialize;
 
-use crate::store::{Store, StoreError, Writer};
+use std::sync::mpsc::SyncSender;
+
+use crate::store::{SealedCase, Sealer, Store, StoreError, Writer};
 
 /// A file format for cases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -110,9 +112,12 @@ pub enum ImportError {
 }
 
 /// Imports cases from `input`, named `file` in messages.
+///
+/// Two threads share the work: one reads, checks and seals cases, the other writes them
+/// into the store's transaction, so the encryption and the database run side by side.
 pub fn import(
     store: &mut Store,
-    input: impl Read,
+    input: impl Read + Send,
     file: &str,
     options: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
@@ -120,16 +125,7 @@ pub fn import(
     check_start(&mut input, file)?;
     store
         .write(|writer| {
-            let mut batch = Batch {
-                writer,
-                report: ImportReport::default(),
-                options,
-            };
-            match options.format {
-                Format::Csv => read_csv(&mut batch, input, file)?,
-                Format::JsonLines => read_json_lines(&mut batch, input, file)?,
-            }
-            let mut report = batch.report;
+            let mut report = write_all(writer, input, file, options)?;
             report.applied = report.rejected.is_empty() || options.mode == Mode::SkipInvalid;
             if report.applied {
                 Ok(report)
@@ -164,6 +160,101 @@ impl From<ImportError> for Outcome {
     }
 }
 
+/// What the reading thread hands to the writing thread, in file order.
+enum Event {
+    /// A valid case, sealed.
+    Case {
+        sealed: Box<SealedCase>,
+        id: String,
+        persons: u64,
+        line: u64,
+    },
+    /// A rejected row.
+    Rejected(Rejection),
+}
+
+/// Runs the reading thread and writes what it sends; returns the report.
+fn write_all(
+    writer: &mut Writer<'_>,
+    input: impl BufRead + Send,
+    file: &str,
+    options: &ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let sealer = writer.sealer();
+    let (send, receive) = std::sync::mpsc::sync_channel::<Event>(1024);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut cases = CaseReader {
+                sealer,
+                options,
+                send,
+                stopped: false,
+            };
+            match options.format {
+                Format::Csv => read_csv(&mut cases, input, file),
+                Format::JsonLines => read_json_lines(&mut cases, input, file),
+            }
+        });
+        let mut report = ImportReport::default();
+        let written = receive
+            .iter()
+            .try_for_each(|event| write_event(writer, event, options.format, &mut report));
+        drop(receive);
+        let read = reader.join().expect("the reading thread does not panic");
+        written?;
+        read?;
+        Ok(report)
+    })
+}
+
+fn write_event(
+    writer: &mut Writer<'_>,
+    event: Event,
+    format: Format,
+    report: &mut ImportReport,
+) -> Result<(), StoreError> {
+    match event {
+        Event::Rejected(rejection) => report.rejected.push(rejection),
+        Event::Case {
+            sealed,
+            id,
+            persons,
+            line,
+        } => match writer.insert_sealed(*sealed) {
+            Ok(()) => {
+                report.cases += 1;
+                report.persons += persons;
+            }
+            Err(e @ (StoreError::DuplicateCase(_) | StoreError::DuplicatePerson(_))) => {
+                let (case_field, person_field) = match format {
+                    Format::Csv => ("cas_CaseId", "prs_PersonId"),
+                    Format::JsonLines => ("id", "persons[].id"),
+                };
+                let field = if matches!(e, StoreError::DuplicateCase(_)) {
+                    case_field
+                } else {
+                    person_field
+                };
+                let expected = format!(
+                    "{e}: an ID not already in the node or earlier in this file (rows of one case must be adjacent)"
+                );
+                let errors = vec![FieldError {
+                    field: field.into(),
+                    value: None,
+                    expected,
+                }];
+                report.rejected.push(Rejection {
+                    line,
+                    case_id: Some(id),
+                    errors,
+                });
+            }
+            Err(e) => return Err(e),
+        },
+    }
+    Ok(())
+}
+
 /// Refuses what is plainly not a UTF-8 text file, before anything else happens.
 fn check_start(input: &mut impl BufRead, file: &str) -> Result<(), ImportError> {
     let head = input.fill_buf().map_err(|source| ImportError::Io {
@@ -192,68 +283,62 @@ fn check_start(input: &mut impl BufRead, file: &str) -> Result<(), ImportError> 
     Ok(())
 }
 
-/// The import of one file in progress.
-struct Batch<'w, 's, 'o> {
-    writer: &'w mut Writer<'s>,
-    report: ImportReport,
+/// The reading side of an import: parses, checks and seals cases, and sends them on.
+struct CaseReader<'s, 'o> {
+    sealer: Sealer<'s>,
     options: &'o ImportOptions,
+    send: SyncSender<Event>,
+    /// The writing side has stopped (it failed): read no further.
+    stopped: bool,
 }
 
-impl Batch<'_, '_, '_> {
-    fn reject(&mut self, line: u64, case_id: Option<String>, errors: Vec<FieldError>) {
-        self.report.rejected.push(Rejection { line, case_id, errors });
+impl CaseReader<'_, '_> {
+    fn emit(&mut self, event: Event) {
+        if !self.stopped && self.send.send(event).is_err() {
+            self.stopped = true;
+        }
     }
 
-    /// Validates and writes one whole case. `lines[i]` is the line of person i (or of the
+    fn reject(&mut self, line: u64, case_id: Option<String>, errors: Vec<FieldError>) {
+        self.emit(Event::Rejected(Rejection { line, case_id, errors }));
+    }
+
+    /// Validates and seals one whole case. `lines[i]` is the line of person i (or of the
     /// case, when it has no persons); `to_field` turns a validation path into the name
     /// the file uses.
-    fn finish_case(&mut self, case: Case, lines: &[u64], to_field: impl Fn(&str) -> String) -> Result<(), StoreError> {
+    fn finish_case(&mut self, case: Case, lines: &[u64], to_field: impl Fn(&str) -> String) {
         let first = lines[0];
-        let case_id = Some(case.id.to_string());
-        if let Err(errors) = case.validate(self.options.today) {
-            for e in errors.0 {
-                let line = person_index(&e.field)
-                    .and_then(|i| lines.get(i).copied())
-                    .unwrap_or(first);
-                let e = FieldError {
-                    field: to_field(&e.field),
-                    ..e
-                };
-                match self.report.rejected.last_mut() {
-                    Some(r) if r.line == line && r.case_id == case_id => r.errors.push(e),
-                    _ => self.reject(line, case_id.clone(), vec![e]),
-                }
+        let id = case.id.to_string();
+        let Err(errors) = case.validate(self.options.today) else {
+            let sealed = Box::new(self.sealer.seal(&case));
+            let persons = case.persons.len() as u64;
+            return self.emit(Event::Case {
+                sealed,
+                id,
+                persons,
+                line: first,
+            });
+        };
+        let mut rejections: Vec<Rejection> = Vec::new();
+        for e in errors.0 {
+            let line = person_index(&e.field)
+                .and_then(|i| lines.get(i).copied())
+                .unwrap_or(first);
+            let e = FieldError {
+                field: to_field(&e.field),
+                ..e
+            };
+            match rejections.iter_mut().find(|r| r.line == line) {
+                Some(r) => r.errors.push(e),
+                None => rejections.push(Rejection {
+                    line,
+                    case_id: Some(id.clone()),
+                    errors: vec![e],
+                }),
             }
-            return Ok(());
         }
-        match self.writer.insert_case(&case) {
-            Ok(()) => {
-                self.report.cases += 1;
-                self.report.persons += case.persons.len() as u64;
-                Ok(())
-            }
-            Err(e @ (StoreError::DuplicateCase(_) | StoreError::DuplicatePerson(_))) => {
-                let field = if matches!(e, StoreError::DuplicateCase(_)) {
-                    "cas_CaseId"
-                } else {
-                    "prs_PersonId"
-                };
-                let expected = format!(
-                    "{e}: an ID not already in the node or earlier in this file (rows of one case must be adjacent)"
-                );
-                self.reject(
-                    first,
-                    case_id,
-                    vec![FieldError {
-                        field: to_field(field),
-                        value: None,
-                        expected,
-                    }],
-                );
-                Ok(())
-            }
-            Err(e) => Err(e),
-        }
+        rejections.sort_by_key(|r| r.line);
+        rejections.into_iter().for_each(|r| self.emit(Event::Rejected(r)));
     }
 }
 
@@ -262,17 +347,19 @@ fn person_index(field: &str) -> Option<usize> {
     field.strip_prefix("persons[")?.split(']').next()?.parse().ok()
 }
 
-/// A case being assembled from adjacent CSV rows.
+/// A case being assembled from adjacent CSV rows: the case columns of its first row, and
+/// the persons of all its rows.
 struct PendingCase {
     raw_id: String,
     case: Option<Case>,
+    persons: Vec<concord_core::Person>,
     lines: Vec<u64>,
     broken: bool,
 }
 
-fn read_csv(batch: &mut Batch<'_, '_, '_>, input: impl Read, file: &str) -> Result<(), Outcome> {
+fn read_csv(cases: &mut CaseReader<'_, '_>, input: impl Read, file: &str) -> Result<(), ImportError> {
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(batch.options.delimiter)
+        .delimiter(cases.options.delimiter)
         .has_headers(false)
         .from_reader(input);
     let mut record = csv::ByteRecord::new();
@@ -285,12 +372,12 @@ fn read_csv(batch: &mut Batch<'_, '_, '_>, input: impl Read, file: &str) -> Resu
         .read_byte_record(&mut record)
         .map_err(|e| file_error(1, csv_problem(&e)))?;
     if !has_header {
-        return Err(file_error(1, "the file is empty; expected a header line".into()).into());
+        return Err(file_error(1, "the file is empty; expected a header line".into()));
     }
     let header: Vec<String> = utf8_fields(&record)
         .map(|fields| fields.into_iter().map(str::to_string).collect()).map_err(|i| file_error(1, format!("header column {}: not valid UTF-8; expected a UTF-8 file (convert it from Windows-1252 or Latin-1 with iconv)", i + 1)))?;
     let layout = Layout::from_header(header.iter().map(String::as_str)).map_err(|e| {
-        let hint = delimiter_hint(&header, batch.options.delimiter);
+        let hint = delimiter_hint(&header, cases.options.delimiter);
         file_error(1, format!("{e}{hint}"))
     })?;
     let id_position = header
@@ -298,14 +385,14 @@ fn read_csv(batch: &mut Batch<'_, '_, '_>, input: impl Read, file: &str) -> Resu
         .position(|h| *h == Column::cas_CaseId.as_str())
         .expect("required column");
     let mut pending: Option<PendingCase> = None;
-    loop {
+    while !cases.stopped {
         let line = reader.position().line();
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                flush(batch, pending.take())?;
-                batch.reject(
+                flush(cases, pending.take());
+                cases.reject(
                     line,
                     None,
                     vec![FieldError {
@@ -324,22 +411,23 @@ fn read_csv(batch: &mut Batch<'_, '_, '_>, input: impl Read, file: &str) -> Resu
             .trim()
             .to_string();
         if pending.as_ref().is_some_and(|p| p.raw_id != raw_id) {
-            flush(batch, pending.take())?;
+            flush(cases, pending.take());
         }
         let current = pending.get_or_insert_with(|| PendingCase {
             raw_id: raw_id.clone(),
             case: None,
+            persons: Vec::new(),
             lines: Vec::new(),
             broken: false,
         });
-        add_csv_row(batch, current, (&layout, &header), &record, line);
+        add_csv_row(cases, current, (&layout, &header), &record, line);
     }
-    flush(batch, pending)?;
+    flush(cases, pending);
     Ok(())
 }
 
 fn add_csv_row(
-    batch: &mut Batch<'_, '_, '_>,
+    cases: &mut CaseReader<'_, '_>,
     pending: &mut PendingCase,
     (layout, header): (&Layout, &[String]),
     record: &csv::ByteRecord,
@@ -352,7 +440,7 @@ fn add_csv_row(
         Err(i) => {
             let field = header.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1));
             let expected = "valid UTF-8 text (is the file in Windows-1252 or Latin-1? convert it to UTF-8)".to_string();
-            batch.reject(
+            cases.reject(
                 line,
                 case_id,
                 vec![FieldError {
@@ -367,21 +455,16 @@ fn add_csv_row(
     };
     match htcds::parse_row(layout, &fields) {
         Err(errors) => {
-            batch.reject(line, case_id, errors);
+            cases.reject(line, case_id, errors);
             pending.broken = true;
         }
-        Ok(row) => match &mut pending.case {
-            None => {
-                pending.case = Some(Case {
-                    persons: row.person.into_iter().collect(),
-                    ..row.case
-                })
-            }
-            Some(case) => {
-                let differing = first_difference(case, &row.case);
-                if let Some(column) = differing {
+        Ok(row) => {
+            match &pending.case {
+                None => pending.case = Some(row.case),
+                Some(first) if *first != row.case => {
+                    let column = first_difference(first, &row.case);
                     let expected = format!("the same value as the case's first row (line {})", pending.lines[0]);
-                    batch.reject(
+                    cases.reject(
                         line,
                         case_id,
                         vec![FieldError {
@@ -392,34 +475,34 @@ fn add_csv_row(
                     );
                     pending.broken = true;
                 }
-                case.persons.extend(row.person);
+                Some(_) => {}
             }
-        },
+            pending.persons.extend(row.person);
+        }
     }
 }
 
-fn flush(batch: &mut Batch<'_, '_, '_>, pending: Option<PendingCase>) -> Result<(), StoreError> {
-    let Some(p) = pending else { return Ok(()) };
+fn flush(cases: &mut CaseReader<'_, '_>, pending: Option<PendingCase>) {
+    let Some(p) = pending else { return };
     match p.case {
-        Some(case) if !p.broken => batch.finish_case(case, &p.lines, |f| htcds::column_of(f).as_str().to_string()),
-        _ => Ok(()),
+        Some(case) if !p.broken => {
+            let case = Case {
+                persons: p.persons,
+                ..case
+            };
+            cases.finish_case(case, &p.lines, |f| htcds::column_of(f).as_str().to_string())
+        }
+        _ => {}
     }
 }
 
-/// The first case column in which two rows of one case differ.
-fn first_difference(a: &Case, b: &Case) -> Option<&'static str> {
-    let strip = |c: &Case| {
-        htcds::case_to_rows(&Case {
-            persons: Vec::new(),
-            ..c.clone()
-        })
-        .remove(0)
-    };
-    let (ra, rb) = (strip(a), strip(b));
+/// The first case column in which two rows of one case differ (both without persons).
+fn first_difference(a: &Case, b: &Case) -> &'static str {
+    let (ra, rb) = (htcds::case_to_rows(a).remove(0), htcds::case_to_rows(b).remove(0));
     ra.iter()
         .zip(&rb)
         .position(|(x, y)| x != y)
-        .map(|i| Column::ALL[i].as_str())
+        .map_or("cas_CaseId", |i| Column::ALL[i].as_str())
 }
 
 /// The fields of a record as text, or the index of the first that is not UTF-8.
@@ -464,9 +547,12 @@ fn delimiter_hint(header: &[String], delimiter: u8) -> String {
         .unwrap_or_default()
 }
 
-fn read_json_lines(batch: &mut Batch<'_, '_, '_>, input: impl BufRead, file: &str) -> Result<(), Outcome> {
+fn read_json_lines(cases: &mut CaseReader<'_, '_>, input: impl BufRead, file: &str) -> Result<(), ImportError> {
     let mut seen_any = false;
     for (i, line) in input.split(b'\n').enumerate() {
+        if cases.stopped {
+            break;
+        }
         let number = i as u64 + 1;
         let line = line.map_err(|source| ImportError::Io {
             file: file.to_string(),
@@ -474,7 +560,7 @@ fn read_json_lines(batch: &mut Batch<'_, '_, '_>, input: impl BufRead, file: &st
         })?;
         let Ok(text) = std::str::from_utf8(&line) else {
             let expected = "valid UTF-8 text (convert the file to UTF-8)".to_string();
-            batch.reject(
+            cases.reject(
                 number,
                 None,
                 vec![FieldError {
@@ -491,11 +577,11 @@ fn read_json_lines(batch: &mut Batch<'_, '_, '_>, input: impl BufRead, file: &st
         seen_any = true;
         let mut de = serde_json::Deserializer::from_str(text);
         match serde_path_to_error::deserialize::<_, Case>(&mut de) {
-            Ok(case) => batch.finish_case(case, &[number], str::to_string)?,
+            Ok(case) => cases.finish_case(case, &[number], str::to_string),
             Err(e) => {
                 let field = e.path().to_string();
                 let expected = e.into_inner().to_string();
-                batch.reject(
+                cases.reject(
                     number,
                     None,
                     vec![FieldError {
@@ -514,8 +600,7 @@ fn read_json_lines(batch: &mut Batch<'_, '_, '_>, input: impl BufRead, file: &st
             file: file.to_string(),
             line: 1,
             message: "no cases in the file; expected one JSON case object per line".into(),
-        }
-        .into())
+        })
     }
 }
 

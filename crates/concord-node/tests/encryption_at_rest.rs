@@ -27,17 +27,31 @@ fn planted(cases: &[concord_core::Case]) -> BTreeSet<String> {
     // random nonces (a 4-byte string: about once per 4 GiB per position, but there are
     // thousands of strings); six bytes is two Cyrillic or Arabic letters and a short name.
     values.retain(|v| v.len() >= 6);
+    // A name may also be part of what is rightly kept in clear: "Mykola" in the place
+    // "Mykolaiv", a family name in an organisation's name. Those are not leaks.
+    let clear: Vec<String> = cases
+        .iter()
+        .map(|c| {
+            let public = concord_core::Case {
+                narrative: None,
+                persons: Vec::new(),
+                ..c.clone()
+            };
+            serde_json::to_string(&public).unwrap()
+        })
+        .collect();
+    values.retain(|v| !clear.iter().any(|text| text.contains(v.as_str())));
     values
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 #[test]
 fn no_identifying_value_appears_in_any_file_of_the_data_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let cases = common::synthetic_cases(11, 400);
+    let cases = common::synthetic_network_cases(11, 25, 30);
     let values = planted(&cases);
     let scripts =
         |range: std::ops::RangeInclusive<char>| values.iter().filter(|v| v.chars().any(|c| range.contains(&c))).count();
@@ -63,7 +77,7 @@ fn no_identifying_value_appears_in_any_file_of_the_data_folder() {
         for value in &values {
             assert!(
                 !contains(&bytes, value.as_bytes()),
-                "an identifying value was found in clear in the data folder"
+                "synthetic value {value:?} found in clear in the data folder"
             );
         }
     }

@@ -293,6 +293,7 @@ impl Store {
             tx,
             vault: &self.vault,
             path: &path,
+            updated_at: sqlite::now(),
         };
         let out = work(&mut writer)?;
         sqlite::commit(writer.tx, &path)?;
@@ -359,19 +360,34 @@ pub struct Writer<'s> {
     tx: rusqlite::Transaction<'s>,
     vault: &'s Vault,
     path: &'s Path,
+    /// The time of this transaction, written as every changed case's `updated_at`.
+    updated_at: String,
 }
 
-impl Writer<'_> {
+impl<'s> Writer<'s> {
+    /// A handle that seals cases for this transaction; it can work on another thread
+    /// while this one writes, which is how a large import uses two cores.
+    pub fn sealer(&self) -> Sealer<'s> {
+        Sealer {
+            vault: self.vault,
+            updated_at: self.updated_at.clone(),
+        }
+    }
+
     /// Adds a case with its persons; on error nothing of this case is written and the
     /// transaction goes on.
     pub fn insert_case(&mut self, case: &Case) -> Result<(), StoreError> {
-        let rows = records::seal_case(self.vault, case);
-        sqlite::atomically(&mut self.tx, self.path, |tx| sqlite::insert_case(tx, &rows))
+        self.insert_sealed(self.sealer().seal(case))
+    }
+
+    /// Adds a case sealed by [`Writer::sealer`], as [`Writer::insert_case`] does.
+    pub fn insert_sealed(&mut self, case: SealedCase) -> Result<(), StoreError> {
+        sqlite::atomically(&mut self.tx, self.path, |tx| sqlite::insert_case(tx, &case.0))
     }
 
     /// Replaces an existing case and its persons.
     pub fn replace_case(&mut self, case: &Case) -> Result<(), StoreError> {
-        let rows = records::seal_case(self.vault, case);
+        let rows = self.sealer().seal(case).0;
         sqlite::atomically(&mut self.tx, self.path, |tx| {
             if !sqlite::delete_case(tx, &case.id)? {
                 return Err(StoreError::CaseNotFound(case.id.clone()));
@@ -380,3 +396,19 @@ impl Writer<'_> {
         })
     }
 }
+
+/// Seals cases into rows ready to store, on any thread.
+pub struct Sealer<'s> {
+    vault: &'s Vault,
+    updated_at: String,
+}
+
+impl Sealer<'_> {
+    /// Seals identifying fields and computes blind indexes: all the CPU work of storing.
+    pub fn seal(&self, case: &Case) -> SealedCase {
+        SealedCase(records::seal_case(self.vault, case, &self.updated_at))
+    }
+}
+
+/// A case sealed and turned into rows, ready for [`Writer::insert_sealed`].
+pub struct SealedCase(records::CaseRows);

@@ -22,6 +22,7 @@ pub(super) const PHONE: &str = "phone";
 pub(super) struct CaseRows {
     pub case_id: String,
     pub registered_on: String,
+    pub updated_at: String,
     pub status: &'static str,
     pub sensitivity: &'static str,
     pub org_country: &'static str,
@@ -100,7 +101,7 @@ pub(super) fn lookup_key(lookup: &Lookup) -> (&'static str, String) {
     }
 }
 
-pub(super) fn seal_case(vault: &Vault, case: &Case) -> CaseRows {
+pub(super) fn seal_case(vault: &Vault, case: &Case, updated_at: &str) -> CaseRows {
     let details = Case {
         narrative: None,
         persons: Vec::new(),
@@ -114,7 +115,8 @@ pub(super) fn seal_case(vault: &Vault, case: &Case) -> CaseRows {
     };
     CaseRows {
         case_id: case.id.to_string(),
-        registered_on: case.registered_on.format("%Y-%m-%d").to_string(),
+        registered_on: case.registered_on.to_string(),
+        updated_at: updated_at.to_string(),
         status: case.status.as_str(),
         sensitivity: case.sensitivity.as_str(),
         org_country: case.reporting_org.country.code(),

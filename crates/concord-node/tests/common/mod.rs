@@ -37,3 +37,17 @@ pub fn synthetic_cases(seed: u64, count: usize) -> Vec<Case> {
     let agency = concord_synth::agencies(3).into_iter().next().unwrap();
     concord_synth::cases(&config, &agency, count).map(|s| s.case).collect()
 }
+
+/// `per_agency` synthetic cases from each agency of a network of `agencies`: persons of
+/// many citizenships and scripts.
+pub fn synthetic_network_cases(seed: u64, agencies: usize, per_agency: usize) -> Vec<Case> {
+    let config = concord_synth::Config::new(seed, today());
+    concord_synth::agencies(agencies)
+        .iter()
+        .flat_map(|agency| {
+            concord_synth::cases(&config, agency, per_agency)
+                .map(|s| s.case)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
