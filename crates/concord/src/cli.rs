@@ -136,9 +136,13 @@ pub struct SynthArgs {
     /// Number of cases.
     #[arg(long, default_value_t = 1000)]
     pub cases: usize,
-    /// Seed: the same seed gives the same dataset.
+    /// Seed: the same seed and --as-of give the same dataset, on any machine.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// The day the data is generated "as of" (YYYY-MM-DD): nothing happens after it.
+    /// Defaults to today.
+    #[arg(long)]
+    pub as_of: Option<chrono::NaiveDate>,
     /// Number of agencies in the synthetic network.
     #[arg(long, default_value_t = 3)]
     pub agencies: usize,

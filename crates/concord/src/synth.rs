@@ -12,7 +12,8 @@ pub fn run(args: &SynthArgs) -> anyhow::Result<Code> {
         bail!("--agency must be between 1 and --agencies ({})", args.agencies);
     }
     let format = files::format_for(&args.output, args.format)?;
-    let config = concord_synth::Config::new(args.seed, chrono::Utc::now().date_naive());
+    let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let config = concord_synth::Config::new(args.seed, as_of);
     let agencies = concord_synth::agencies(args.agencies);
     let agency = &agencies[args.agency - 1];
     let mut writer = CaseWriter::new(files::create(&args.output)?, format)?;
@@ -48,9 +49,10 @@ pub fn run(args: &SynthArgs) -> anyhow::Result<Code> {
         truth.flush()?;
     }
     eprintln!(
-        "wrote {count} synthetic case(s) of agency {} to {}",
+        "wrote {count} synthetic case(s) of agency {} to {} (seed {}, as of {as_of}: the same two give the same file)",
         agency.code(),
-        args.output.display()
+        args.output.display(),
+        args.seed
     );
     Ok(Code::Success)
 }
