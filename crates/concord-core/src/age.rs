@@ -84,12 +84,6 @@ impl AgeBand {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|b| b.as_str() == s)
     }
-
-    /// Whether the band is a child's (under 18), which changes the legal definition of
-    /// trafficking: no means need be shown.
-    pub fn is_minor(self) -> bool {
-        self <= Self::From9To17
-    }
 }
 
 #[cfg(test)]
@@ -101,7 +95,6 @@ mod tests {
         assert_eq!(AgeBand::of_age(17), AgeBand::From9To17);
         assert_eq!(AgeBand::of_age(18), AgeBand::From18To20);
         assert_eq!(AgeBand::of_age(48), AgeBand::From48);
-        assert!(AgeBand::of_age(17).is_minor() && !AgeBand::of_age(18).is_minor());
         for band in AgeBand::ALL {
             assert_eq!(AgeBand::parse(band.as_str()), Some(band));
         }

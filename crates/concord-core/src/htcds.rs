@@ -115,13 +115,6 @@ impl Layout {
             Err(HeaderError::Missing(missing))
         }
     }
-
-    /// The layout Concord writes: every column, in declaration order.
-    pub fn full() -> Self {
-        Self {
-            positions: (0..Column::ALL.len()).map(Some).collect(),
-        }
-    }
 }
 
 /// The header Concord writes.

@@ -9,7 +9,10 @@ const DATA_MODEL: &str = include_str!("../../../docs/data-model.md");
 /// The body of the first fenced block of `language` in the document.
 fn example(language: &str) -> String {
     let fence = format!("```{language}\n");
-    let start = DATA_MODEL.find(&fence).map(|i| i + fence.len()).expect("the example block exists");
+    let start = DATA_MODEL
+        .find(&fence)
+        .map(|i| i + fence.len())
+        .expect("the example block exists");
     let end = DATA_MODEL[start..].find("```").expect("the block is closed") + start;
     DATA_MODEL[start..end].to_string()
 }
@@ -19,7 +22,12 @@ fn the_documented_csv_imports_and_exports_back_byte_for_byte() {
     let csv = example("csv");
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = common::new_node(dir.path());
-    let options = ImportOptions { format: Format::Csv, mode: Mode::AllOrNothing, delimiter: b',', today: common::today() };
+    let options = ImportOptions {
+        format: Format::Csv,
+        mode: Mode::AllOrNothing,
+        delimiter: b',',
+        today: common::today(),
+    };
     let report = import(&mut store, csv.as_bytes(), "data-model.md", &options).unwrap();
     assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     assert_eq!((report.cases, report.persons), (2, 2));
@@ -32,7 +40,12 @@ fn the_documented_csv_imports_and_exports_back_byte_for_byte() {
 fn the_documented_json_line_is_the_first_case_of_the_csv() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = common::new_node(dir.path());
-    let options = ImportOptions { format: Format::Csv, mode: Mode::AllOrNothing, delimiter: b',', today: common::today() };
+    let options = ImportOptions {
+        format: Format::Csv,
+        mode: Mode::AllOrNothing,
+        delimiter: b',',
+        today: common::today(),
+    };
     import(&mut store, example("csv").as_bytes(), "data-model.md", &options).unwrap();
     let mut exported = Vec::new();
     export(&store, &mut exported, Format::JsonLines).unwrap();

@@ -236,3 +236,33 @@ fn a_large_file_of_random_bytes_is_refused_cleanly() {
     assert!(message.starts_with("cases.csv, line 1"), "{message}");
     assert_eq!(case_count(&store), 0);
 }
+
+#[test]
+fn a_bad_json_line_is_rejected_with_its_line_and_field_path() {
+    let mut lines = Vec::new();
+    let mut writer = concord_node::interchange::CaseWriter::new(&mut lines, Format::JsonLines).unwrap();
+    for case in common::synthetic_cases(22, 3) {
+        writer.write(&case).unwrap();
+    }
+    writer.finish().unwrap();
+    let text = String::from_utf8(lines).unwrap();
+    let second = text.lines().nth(1).unwrap();
+    let broken = second.replacen("\"status\":\"", "\"status\":\"X", 1);
+    let file = text.replacen(second, &broken, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = common::new_node(dir.path());
+    let options = ImportOptions {
+        format: Format::JsonLines,
+        ..options(Mode::SkipInvalid)
+    };
+    let report = import(&mut store, file.as_bytes(), "cases.jsonl", &options).unwrap();
+    assert_eq!(report.cases, 2);
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(report.rejected[0].line, 2);
+    assert_eq!(report.rejected[0].errors[0].field, "status");
+    assert!(
+        report.rejected[0].errors[0].expected.contains("FollowUp"),
+        "{}",
+        report.rejected[0].errors[0]
+    );
+}

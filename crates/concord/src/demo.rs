@@ -32,9 +32,10 @@ pub fn run(dir: &Path, cases: usize, listen: SocketAddr, no_serve: bool) -> anyh
     );
     println!();
     println!("Try, in another terminal:");
+    let concord = std::env::args().next().unwrap_or_else(|| "concord".into());
     let node = format!("--data-dir {} --key-file {}", data_dir.display(), key_file.display());
-    println!("  concord stats {node}");
-    println!("  concord cases list {node} --exploitation ForcedLabour");
+    println!("  {concord} stats {node}");
+    println!("  {concord} cases list {node} --exploitation ForcedLabour");
     if no_serve {
         return Ok(Code::Success);
     }

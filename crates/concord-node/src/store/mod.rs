@@ -262,11 +262,6 @@ impl Store {
         Ok(Self { conn, vault, path })
     }
 
-    /// The database file.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Who this node is.
     pub fn settings(&self) -> Result<NodeSettings, StoreError> {
         sqlite::read_settings(&self.conn)

@@ -10,7 +10,11 @@ use super::records::{CaseRows, StoredCase, StoredPerson};
 use super::{CaseFilter, CaseSummary, NodeSettings, PersonFilter, PersonSummary, Stats, StoreError};
 use crate::vault::WrappedKey;
 
-/// Schema versions, oldest first. Never edit a released migration: add one.
+/// The schema version the migrations below lead to: their number.
+const SCHEMA_VERSION: i64 = 1;
+
+/// Schema versions, oldest first. Never edit a released migration: add one (and raise
+/// [`SCHEMA_VERSION`]).
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![M::up(include_str!("../../migrations/sqlite/0001_initial.sql"))])
 }
@@ -66,7 +70,7 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreErr
     let found: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(|e| classify(path, e))?;
-    let supported = 1;
+    let supported = SCHEMA_VERSION;
     if found > supported {
         return Err(StoreError::TooNew {
             path: path.to_path_buf(),
