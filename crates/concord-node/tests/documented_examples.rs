@@ -17,9 +17,8 @@ fn example(language: &str) -> String {
     DATA_MODEL[start..end].to_string()
 }
 
-#[test]
-fn the_documented_csv_imports_and_exports_back_byte_for_byte() {
-    let csv = example("csv");
+/// A node holding the documented CSV example.
+fn node_with_example() -> (concord_node::Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, _) = common::new_node(dir.path());
     let options = ImportOptions {
@@ -28,25 +27,26 @@ fn the_documented_csv_imports_and_exports_back_byte_for_byte() {
         delimiter: b',',
         today: common::today(),
     };
-    let report = import(&mut store, csv.as_bytes(), "data-model.md", &options).unwrap();
+    let report = import(&mut store, example("csv").as_bytes(), "data-model.md", &options).unwrap();
     assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     assert_eq!((report.cases, report.persons), (2, 2));
+    (store, dir)
+}
+
+#[test]
+fn the_documented_csv_imports_and_exports_back_byte_for_byte() {
+    let (store, _dir) = node_with_example();
     let mut exported = Vec::new();
     export(&store, &mut exported, Format::Csv).unwrap();
-    assert_eq!(String::from_utf8(exported).unwrap().replace("\r\n", "\n"), csv);
+    assert_eq!(
+        String::from_utf8(exported).unwrap().replace("\r\n", "\n"),
+        example("csv")
+    );
 }
 
 #[test]
 fn the_documented_json_line_is_the_first_case_of_the_csv() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut store, _) = common::new_node(dir.path());
-    let options = ImportOptions {
-        format: Format::Csv,
-        mode: Mode::AllOrNothing,
-        delimiter: b',',
-        today: common::today(),
-    };
-    import(&mut store, example("csv").as_bytes(), "data-model.md", &options).unwrap();
+    let (store, _dir) = node_with_example();
     let mut exported = Vec::new();
     export(&store, &mut exported, Format::JsonLines).unwrap();
     let first_line = String::from_utf8(exported).unwrap().lines().next().unwrap().to_string();
