@@ -13,7 +13,7 @@ use concord_node::{vault, KeySource, NodeSettings, Store};
 fn main() {
     let cases: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let today = chrono::Utc::now().date_naive();
+    let today = chrono::Local::now().date_naive();
 
     let file = dir.path().join("cases.csv");
     let started = Instant::now();

@@ -50,7 +50,7 @@ fn create(data_dir: &Path, key_file: &Path, cases: usize) -> anyhow::Result<Stor
     if !key_file.exists() {
         vault::create_key_file(key_file)?;
     }
-    let config = concord_synth::Config::new(DEMO_SEED, chrono::Utc::now().date_naive());
+    let config = concord_synth::Config::new(DEMO_SEED, chrono::Local::now().date_naive());
     let agency = concord_synth::agencies(3)
         .into_iter()
         .next()

@@ -12,7 +12,7 @@ pub fn run(args: &SynthArgs) -> anyhow::Result<Code> {
         bail!("--agency must be between 1 and --agencies ({})", args.agencies);
     }
     let format = files::format_for(&args.output, args.format)?;
-    let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let config = concord_synth::Config::new(args.seed, as_of);
     let agencies = concord_synth::agencies(args.agencies);
     let agency = &agencies[args.agency - 1];

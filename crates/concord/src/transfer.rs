@@ -27,7 +27,8 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<Code> {
         format,
         mode,
         delimiter,
-        today: chrono::Utc::now().date_naive(),
+        // The operator's calendar day: a case registered this morning is not "future".
+        today: chrono::Local::now().date_naive(),
     };
     let bar = files::progress_bar(
         size,
