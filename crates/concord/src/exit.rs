@@ -1,5 +1,6 @@
 //! Exit codes that scripts can rely on (listed in `concord --help`).
 
+use concord_node::interchange::ImportError;
 use concord_node::{KeyError, StoreError};
 
 /// How the process ends.
@@ -29,20 +30,27 @@ impl From<Code> for std::process::ExitCode {
 pub fn code_for(error: &anyhow::Error) -> Code {
     for cause in error.chain() {
         if let Some(e) = cause.downcast_ref::<StoreError>() {
-            match e {
-                StoreError::Key(_) => return Code::Key,
-                StoreError::Locked(_) => return Code::Locked,
-                _ => {}
-            }
+            return store_code(e);
         }
         if cause.downcast_ref::<KeyError>().is_some() {
             return Code::Key;
         }
-        if let Some(concord_node::interchange::ImportError::File { .. }) = cause.downcast_ref() {
-            return Code::Rejected;
+        match cause.downcast_ref::<ImportError>() {
+            Some(ImportError::File { .. }) => return Code::Rejected,
+            // `Store` is transparent: the chain goes past the store error without showing it.
+            Some(ImportError::Store(e)) => return store_code(e),
+            _ => {}
         }
     }
     Code::Error
+}
+
+fn store_code(error: &StoreError) -> Code {
+    match error {
+        StoreError::Key(_) => Code::Key,
+        StoreError::Locked(_) => Code::Locked,
+        _ => Code::Error,
+    }
 }
 
 /// Whether the error is only that the reader of our output went away (`concord … | head`),

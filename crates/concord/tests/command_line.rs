@@ -258,3 +258,21 @@ fn the_demo_needs_no_arguments_and_is_reused_on_a_second_run() {
         .success()
         .stdout(predicate::str::contains("Reusing the demo node").and(predicate::str::contains("300 cases")));
 }
+
+#[test]
+fn a_database_locked_by_another_process_exits_6() {
+    let dir = tempfile::tempdir().unwrap();
+    node_with_file(dir.path(), 5);
+    let other = rusqlite::Connection::open(dir.path().join("node").join("concord.sqlite3")).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    concord(dir.path())
+        .args(["import", "cases.csv", "-d", "node", "-k", "node.key"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("locked by another process"));
+    other.execute_batch("ROLLBACK").unwrap();
+    concord(dir.path())
+        .args(["import", "cases.csv", "-d", "node", "-k", "node.key"])
+        .assert()
+        .code(0);
+}
