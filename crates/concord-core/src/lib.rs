@@ -31,4 +31,4 @@ pub use person::{
     RomanisedName, MAX_NAME_CHARS,
 };
 pub use picklist::{Picklist, UnknownValue};
-pub use validation::{FieldError, ValidationErrors};
+pub use validation::{without_values, FieldError, ValidationErrors};

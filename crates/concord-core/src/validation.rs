@@ -112,3 +112,48 @@ pub(crate) fn short_text_problem(text: &str, max_chars: usize) -> Option<String>
         None
     }
 }
+
+/// serde's description of a problem, without the value that caused it. The value may be
+/// a name, a document number or a date of birth put in the wrong place, and identifying
+/// values are never repeated in an answer or a report (see [`FieldError::redacted`]). concord-core's
+/// parse errors read `` `value` is not …; expected … ``, serde's own
+/// `invalid type: string "value", expected …`; what was expected is kept.
+pub fn without_values(detail: &str) -> String {
+    if let Some((_, expected)) = detail.split_once("; expected ") {
+        return format!("expected {expected}");
+    }
+    let Some((before, quoted)) = detail.split_once("string \"") else {
+        return detail.to_string();
+    };
+    // serde writes the string escaped, so its end is the first quote not escaped.
+    let mut escaped = false;
+    let end = quoted.char_indices().find_map(|(i, c)| {
+        let closes = c == '"' && !escaped;
+        escaped = c == '\\' && !escaped;
+        closes.then_some(i)
+    });
+    match end {
+        Some(end) => format!("{before}a string{}", &quoted[end + 1..]),
+        None => format!("{before}a string"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_values;
+
+    #[test]
+    fn parse_messages_keep_what_was_expected_and_lose_the_value() {
+        let serde = r#"invalid type: string "Olena \"Lena\" Testova", expected a sequence at line 1 column 9"#;
+        assert_eq!(
+            without_values(serde),
+            "invalid type: a string, expected a sequence at line 1 column 9"
+        );
+        let core = "`12.03.1990` is not a date; expected YYYY-MM-DD, YYYY-MM, YYYY or YYYY±N (N from 1 to 20)";
+        assert_eq!(
+            without_values(core),
+            "expected YYYY-MM-DD, YYYY-MM, YYYY or YYYY±N (N from 1 to 20)"
+        );
+        assert_eq!(without_values("missing field `id`"), "missing field `id`");
+    }
+}

@@ -266,3 +266,19 @@ fn a_bad_json_line_is_rejected_with_its_line_and_field_path() {
         report.rejected[0].errors[0]
     );
 }
+
+#[test]
+fn a_name_in_the_wrong_place_of_a_json_line_is_not_repeated_in_the_report() {
+    let line = r#"{"id":"X-1","registered_on":"2024-01-01","reporting_org":{"name":"Unit","kind":"NGO","country":"MD"},"status":"Active","sensitivity":"Amber","persons":[{"id":"P-1","role":"Victim","names":"Olena Testova"}]}"#;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = common::new_node(dir.path());
+    let options = ImportOptions {
+        format: Format::JsonLines,
+        ..options(Mode::AllOrNothing)
+    };
+    let report = import(&mut store, format!("{line}\n").as_bytes(), "cases.jsonl", &options).unwrap();
+    let error = &report.rejected[0].errors[0];
+    assert_eq!(error.field, "persons[0].names");
+    assert!(error.expected.contains("expected a sequence"), "{error}");
+    assert!(!error.to_string().contains("Testova"), "{error}");
+}

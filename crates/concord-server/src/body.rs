@@ -15,7 +15,7 @@ use crate::error::ApiError;
 /// over the limit a 413, and a body that does not parse a 400 naming the path, line and
 /// column of the problem.
 #[derive(Debug)]
-pub struct JsonBody<T>(pub T);
+pub(crate) struct JsonBody<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
@@ -51,7 +51,7 @@ fn malformed(path: String, error: serde_json::Error) -> ApiError {
         path,
         line: error.line(),
         column: error.column(),
-        detail: error.to_string(),
+        detail: concord_core::without_values(&error.to_string()),
     }
 }
 
@@ -81,6 +81,24 @@ mod tests {
             assert_eq!(is_json(&headers), json, "{value}");
         }
         assert!(!is_json(&HeaderMap::new()), "a body without a content type is not JSON");
+    }
+
+    #[test]
+    fn values_from_the_body_are_not_repeated_in_the_problem() {
+        let detail = |json: &str| match parse::<concord_core::Person>(json.as_bytes()) {
+            Err(ApiError::MalformedJson { detail, .. }) => detail,
+            other => panic!("{other:?}"),
+        };
+        let names = detail(r#"{"id": "P-1", "role": "Victim", "names": "Olena \"Lena\" Testova"}"#);
+        assert!(!names.contains("Olena") && !names.contains("Testova"), "{names}");
+        assert!(
+            names.contains("a string") && names.contains("expected a sequence"),
+            "{names}"
+        );
+        let birth = detail(r#"{"id": "P-1", "role": "Victim", "names": [], "birth_date": "12.03.1990"}"#);
+        assert!(!birth.contains("12.03.1990") && birth.contains("YYYY-MM-DD"), "{birth}");
+        let role = detail(r#"{"id": "P-1", "role": "Victm"}"#);
+        assert!(!role.contains("Victm") && role.contains("Victim"), "{role}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use concord_core::{Case, CaseId, FieldError, ValidationErrors};
 use concord_node::store::{CaseFilter, CaseSummary, Paged};
 
 use crate::error::ApiError;
-use crate::params::{check_range, Params};
+use crate::params::{check_range, query_pairs, Params};
 use crate::{body::JsonBody, state::AppState};
 
 /// Query parameters of `GET /api/v1/cases`.
@@ -108,11 +108,16 @@ pub(crate) async fn replace(
     Ok(Json(case))
 }
 
-/// The address of a case. IDs may hold `/` (file numbers like `UA-NPU-2024/000123`),
-/// which is escaped so the ID stays one path segment; every other character an ID may
-/// hold is safe in a path.
-pub fn case_location(id: &CaseId) -> String {
-    format!("/api/v1/cases/{}", id.as_str().replace('/', "%2F"))
+/// The address of a case.
+fn case_location(id: &CaseId) -> String {
+    format!("/api/v1/cases/{}", path_segment(id.as_str()))
+}
+
+/// A record ID as one path segment. IDs may hold `/` (file numbers like
+/// `UA-NPU-2024/000123`), which is escaped; every other character an ID may hold is safe
+/// in a path.
+pub(crate) fn path_segment(id: &str) -> String {
+    id.replace('/', "%2F")
 }
 
 pub(crate) fn case_id(path: Result<Path<String>, PathRejection>) -> Result<CaseId, ApiError> {
@@ -122,12 +127,4 @@ pub(crate) fn case_id(path: Result<Path<String>, PathRejection>) -> Result<CaseI
 
 pub(crate) fn not_found(id: &CaseId) -> ApiError {
     ApiError::NotFound(format!("case {id} not found"))
-}
-
-pub(crate) fn query_pairs(
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Vec<(String, String)>, ApiError> {
-    query
-        .map(|Query(pairs)| pairs)
-        .map_err(|e| ApiError::BadQuery(e.body_text()))
 }

@@ -43,13 +43,11 @@ use axum::routing::{get, post};
 use axum::Router;
 use concord_node::Store;
 
-pub use body::JsonBody;
-pub use cases::case_location;
 pub use error::{ApiError, MAX_BODY_BYTES};
 pub use listen::{check_listen_address, serve, ServeError};
 pub use node::Health;
 pub use params::DEFAULT_PER_PAGE;
-pub use persons::{person_location, PersonInCase};
+pub use persons::PersonInCase;
 pub use state::AppState;
 
 /// The API for `store`, validating dates against the local calendar.

@@ -8,6 +8,8 @@
 
 use std::str::FromStr;
 
+use axum::extract::rejection::QueryRejection;
+use axum::extract::Query;
 use chrono::NaiveDate;
 use concord_core::{Country, Picklist};
 use concord_node::store::Page;
@@ -16,6 +18,15 @@ use crate::error::ApiError;
 
 /// Items per page when `per_page` is not given.
 pub const DEFAULT_PER_PAGE: u32 = 50;
+
+/// The name and value pairs of a query string, as the `Query` extractor decoded them.
+pub(crate) fn query_pairs(
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Vec<(String, String)>, ApiError> {
+    query
+        .map(|Query(pairs)| pairs)
+        .map_err(|e| ApiError::BadQuery(e.body_text()))
+}
 
 /// The query parameters of one request, checked against what the endpoint accepts.
 #[derive(Debug)]

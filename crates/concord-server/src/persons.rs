@@ -16,9 +16,9 @@ use concord_node::store::{Paged, PersonFilter, PersonSummary};
 use serde::Serialize;
 
 use crate::body::JsonBody;
-use crate::cases::{case_id, not_found as case_not_found, query_pairs};
+use crate::cases::{case_id, not_found as case_not_found, path_segment};
 use crate::error::ApiError;
-use crate::params::Params;
+use crate::params::{query_pairs, Params};
 use crate::state::AppState;
 
 /// Query parameters of `GET /api/v1/persons`.
@@ -120,9 +120,9 @@ pub(crate) async fn add(
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(answer)).into_response())
 }
 
-/// The address of a person. (Person IDs may hold `/`, escaped as in case addresses.)
-pub fn person_location(id: &PersonId) -> String {
-    format!("/api/v1/persons/{}", id.as_str().replace('/', "%2F"))
+/// The address of a person.
+fn person_location(id: &PersonId) -> String {
+    format!("/api/v1/persons/{}", path_segment(id.as_str()))
 }
 
 fn person_id(path: Result<Path<String>, PathRejection>) -> Result<PersonId, ApiError> {

@@ -146,6 +146,25 @@ async fn a_malformed_person_is_a_400_naming_the_path() {
 }
 
 #[tokio::test]
+async fn a_malformed_name_or_birth_date_is_not_repeated_in_the_answer() {
+    let node = TestNode::with(&[case("C-1")]).await;
+    let mut bad = person("C-1-V2");
+    bad["names"] = json!("Olena Testova");
+    let answer = node.post("/api/v1/cases/C-1/persons", &bad).await;
+    assert_eq!(
+        (answer.status, answer.body["path"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("names"))
+    );
+    assert!(!answer.body.to_string().contains("Testova"), "{}", answer.body);
+
+    let mut bad = person("C-1-V2");
+    bad["birth_date"] = json!("12.03.1990");
+    let answer = node.post("/api/v1/cases/C-1/persons", &bad).await;
+    assert_eq!(answer.body["path"], "birth_date");
+    assert!(!answer.body.to_string().contains("12.03.1990"), "{}", answer.body);
+}
+
+#[tokio::test]
 async fn the_person_list_is_paged_by_id_filtered_by_role_and_citizenship_and_holds_no_names() {
     let mut c1 = case("C-1");
     let mut suspect = common::typed_person("C-1-S1");

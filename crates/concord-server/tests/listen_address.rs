@@ -9,6 +9,23 @@ fn addr(s: &str) -> SocketAddr {
     s.parse().unwrap()
 }
 
+/// A fresh node's store in `dir`.
+fn store_in(dir: &tempfile::TempDir) -> concord_node::Store {
+    let key = dir.path().join("node.key");
+    concord_node::vault::create_key_file(&key).unwrap();
+    let settings = concord_node::NodeSettings {
+        name: "Test unit".into(),
+        country: "UA".parse().unwrap(),
+        kind: concord_core::vocabulary::OrganisationType::NGO,
+    };
+    concord_node::Store::init(
+        &dir.path().join("node"),
+        &settings,
+        &concord_node::KeySource::KeyFile(key),
+    )
+    .unwrap()
+}
+
 #[test]
 fn loopback_addresses_are_accepted() {
     for ok in ["127.0.0.1:8080", "127.10.20.30:1", "[::1]:8080", "127.0.0.1:0"] {
@@ -40,19 +57,7 @@ fn every_other_address_is_refused_saying_why_and_what_to_use() {
 #[tokio::test]
 async fn serve_refuses_a_network_address_before_opening_anything() {
     let dir = tempfile::tempdir().unwrap();
-    let key = dir.path().join("node.key");
-    concord_node::vault::create_key_file(&key).unwrap();
-    let settings = concord_node::NodeSettings {
-        name: "Test unit".into(),
-        country: "UA".parse().unwrap(),
-        kind: concord_core::vocabulary::OrganisationType::NGO,
-    };
-    let store = concord_node::Store::init(
-        &dir.path().join("node"),
-        &settings,
-        &concord_node::KeySource::KeyFile(key),
-    )
-    .unwrap();
+    let store = store_in(&dir);
 
     let result = tokio::time::timeout(
         std::time::Duration::from_secs(5),
@@ -69,19 +74,7 @@ async fn serve_answers_on_a_loopback_address() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     let dir = tempfile::tempdir().unwrap();
-    let key = dir.path().join("node.key");
-    concord_node::vault::create_key_file(&key).unwrap();
-    let settings = concord_node::NodeSettings {
-        name: "Test unit".into(),
-        country: "UA".parse().unwrap(),
-        kind: concord_core::vocabulary::OrganisationType::NGO,
-    };
-    let store = concord_node::Store::init(
-        &dir.path().join("node"),
-        &settings,
-        &concord_node::KeySource::KeyFile(key),
-    )
-    .unwrap();
+    let store = store_in(&dir);
     let free = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -98,7 +98,8 @@ pub fn pools() -> &'static [NamePool] {
 }
 
 /// The pool for a country code, if there is one.
-pub fn pool(country: &str) -> Option<&'static NamePool> {
+#[cfg(test)]
+fn pool(country: &str) -> Option<&'static NamePool> {
     pools().iter().find(|p| p.country == country)
 }
 

@@ -6,8 +6,6 @@
 //! stream) or not. Every member computes the same groups from the seed and the round, so
 //! sharing needs no coordination and no stored population.
 
-use rand::Rng;
-
 use crate::random::{self, Purpose};
 
 /// The agencies (by index) in `me`'s group for round `round`, sorted; just `me` when
@@ -20,7 +18,7 @@ pub(crate) fn group(seed: u64, round: u64, agencies: usize, me: usize) -> Vec<us
     }
     let mut start = 0;
     while start < order.len() {
-        let size = if rng.gen_bool(0.25) { 3 } else { 2 };
+        let size = if random::chance(&mut rng, 0.25) { 3 } else { 2 };
         // A single agency left over joins the last group.
         let end = if order.len() - start <= size + 1 {
             order.len()
