@@ -175,7 +175,10 @@ impl RowParser<'_> {
     fn secret_cell<T, E: ToString>(&mut self, column: Column, parse: impl FnOnce(&str) -> Result<T, E>) -> Option<T> {
         let raw = self.raw(column).to_string();
         parse(&raw)
-            .map_err(|e| self.errors.push(FieldError::redacted(column.as_str(), e.to_string())))
+            .map_err(|e| {
+                let expected = crate::without_values(&e.to_string());
+                self.errors.push(FieldError::redacted(column.as_str(), expected));
+            })
             .ok()
     }
 

@@ -116,9 +116,16 @@ fn an_impossible_or_future_date_is_rejected() {
         assert_eq!(error.field, "cas_RegistrationDate");
         assert!(error.expected.contains(hint), "{error}");
     }
-    let csv = with_cell(&valid_csv(5), 1, "prs_Birthdate", "2090");
-    let report = run(csv.as_bytes(), Mode::AllOrNothing).0.unwrap();
-    assert_eq!(report.rejected[0].errors[0].field, "prs_Birthdate");
+    for birth in ["2090", "12.03.1990"] {
+        let csv = with_cell(&valid_csv(5), 1, "prs_Birthdate", birth);
+        let report = run(csv.as_bytes(), Mode::AllOrNothing).0.unwrap();
+        let error = &report.rejected[0].errors[0];
+        assert_eq!(error.field, "prs_Birthdate");
+        assert!(
+            !error.to_string().contains(birth),
+            "a date of birth is not repeated: {error}"
+        );
+    }
 }
 
 #[test]
