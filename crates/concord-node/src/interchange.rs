@@ -269,7 +269,7 @@ fn check_start(input: &mut impl BufRead, file: &str) -> Result<(), ImportError> 
         })
     };
     if head.is_empty() {
-        return fail("the file is empty; expected a header line and at least one row");
+        return fail("the file is empty; expected cases (a CSV header and rows, or JSON Lines)");
     }
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return fail("the file is UTF-16; expected UTF-8 (save it as \"CSV UTF-8\" or convert it with iconv)");
@@ -310,8 +310,8 @@ impl CaseReader<'_, '_> {
         let first = lines[0];
         let id = case.id.to_string();
         let Err(errors) = case.validate(self.options.today) else {
-            let sealed = Box::new(self.sealer.seal(&case));
             let persons = case.persons.len() as u64;
+            let sealed = Box::new(self.sealer.seal(case));
             return self.emit(Event::Case {
                 sealed,
                 id,

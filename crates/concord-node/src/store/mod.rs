@@ -372,7 +372,7 @@ impl<'s> Writer<'s> {
     /// Adds a case with its persons; on error nothing of this case is written and the
     /// transaction goes on.
     pub fn insert_case(&mut self, case: &Case) -> Result<(), StoreError> {
-        self.insert_sealed(self.sealer().seal(case))
+        self.insert_sealed(self.sealer().seal(case.clone()))
     }
 
     /// Adds a case sealed by [`Writer::sealer`], as [`Writer::insert_case`] does.
@@ -382,7 +382,7 @@ impl<'s> Writer<'s> {
 
     /// Replaces an existing case and its persons.
     pub fn replace_case(&mut self, case: &Case) -> Result<(), StoreError> {
-        let rows = self.sealer().seal(case).0;
+        let rows = self.sealer().seal(case.clone()).0;
         sqlite::atomically(&mut self.tx, self.path, |tx| {
             if !sqlite::delete_case(tx, &case.id)? {
                 return Err(StoreError::CaseNotFound(case.id.clone()));
@@ -400,7 +400,7 @@ pub struct Sealer<'s> {
 
 impl Sealer<'_> {
     /// Seals identifying fields and computes blind indexes: all the CPU work of storing.
-    pub fn seal(&self, case: &Case) -> SealedCase {
+    pub fn seal(&self, case: Case) -> SealedCase {
         SealedCase(records::seal_case(self.vault, case, &self.updated_at))
     }
 }

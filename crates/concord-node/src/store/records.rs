@@ -101,12 +101,14 @@ pub(super) fn lookup_key(lookup: &Lookup) -> (&'static str, String) {
     }
 }
 
-pub(super) fn seal_case(vault: &Vault, case: &Case, updated_at: &str) -> CaseRows {
-    let details = Case {
-        narrative: None,
-        persons: Vec::new(),
-        ..case.clone()
-    };
+/// Turns a case into rows. It takes the case by value so that the non-identifying
+/// details are serialised from it directly, without copying its persons.
+pub(super) fn seal_case(vault: &Vault, mut case: Case, updated_at: &str) -> CaseRows {
+    let narrative = case
+        .narrative
+        .take()
+        .map(|n| vault.seal(NARRATIVE, case.id.as_str(), n.as_bytes()));
+    let persons = std::mem::take(&mut case.persons);
     let country_of = |role: LegRole| {
         case.route
             .iter()
@@ -122,18 +124,18 @@ pub(super) fn seal_case(vault: &Vault, case: &Case, updated_at: &str) -> CaseRow
         org_country: case.reporting_org.country.code(),
         origin: country_of(LegRole::Origin).next(),
         destination: country_of(LegRole::Destination).next_back(),
-        details: serde_json::to_string(&details).expect("a case always serialises"),
-        narrative: case
-            .narrative
-            .as_ref()
-            .map(|n| vault.seal(NARRATIVE, case.id.as_str(), n.as_bytes())),
+        details: serde_json::to_string(&case).expect("a case always serialises"),
+        narrative,
         exploitation: case.exploitation.iter().map(|e| e.as_str()).collect(),
         route_countries: case.route.iter().map(|l| l.country.code()).collect(),
-        persons: case.persons.iter().map(|p| seal_person(vault, case, p)).collect(),
+        persons: persons
+            .iter()
+            .map(|p| seal_person(vault, case.registered_on, p))
+            .collect(),
     }
 }
 
-fn seal_person(vault: &Vault, case: &Case, person: &Person) -> PersonRow {
+fn seal_person(vault: &Vault, registered_on: chrono::NaiveDate, person: &Person) -> PersonRow {
     let identity = Identity {
         names: person.names.clone(),
         birth_date: person.birth_date,
@@ -147,7 +149,7 @@ fn seal_person(vault: &Vault, case: &Case, person: &Person) -> PersonRow {
         gender: person.gender.as_str(),
         age_band: person
             .birth_date
-            .and_then(|b| AgeBand::at(b, case.registered_on))
+            .and_then(|b| AgeBand::at(b, registered_on))
             .map(AgeBand::as_str),
         country_of_birth: person.country_of_birth.map(|c| c.code()),
         citizenships: person.citizenships.iter().map(|c| c.code()).collect(),
