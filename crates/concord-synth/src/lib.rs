@@ -49,5 +49,5 @@ mod world;
 pub use agency::{agencies, network, Agency, InvalidAgencyCode, MAX_AGENCIES};
 pub use case::SyntheticCase;
 pub use config::Config;
-pub use network::{case, cases};
+pub use network::{case, cases, name_pool};
 pub use population::EntityId;

@@ -26,3 +26,9 @@ pub fn cases<'a>(config: &'a Config, agency: &'a Agency, count: usize) -> impl I
     let writer = Writer::new(config, world(), agency);
     (0..count as u64).map(move |n| writer.case(n))
 }
+
+/// The name pool an individual's names are drawn from: ground truth for reports that
+/// break linkage results down by script.
+pub fn name_pool(entity: crate::EntityId) -> &'static crate::names::NamePool {
+    world().origin(entity.origin()).pool
+}

@@ -107,6 +107,12 @@ pub enum Command {
         #[arg(long, env = "CONCORD_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
     },
+    /// Privacy-preserving linkage: encode persons into keyed Bloom filters, match two or
+    /// more parties' encodings, and measure accuracy against known truth.
+    ///
+    /// Encodings reveal no name without the network's linkage key. See docs/linkage.md.
+    #[command(subcommand)]
+    Link(LinkCommand),
     /// Create a demo node with a few thousand synthetic cases and serve it. Needs no
     /// arguments and asks nothing; run it again to reuse the same demo node.
     Demo {
@@ -221,6 +227,129 @@ pub enum CasesCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LinkCommand {
+    /// Create a new random linkage key. Share it only with the network's members, by a
+    /// safe channel: whoever holds it can test names against encodings.
+    ///
+    /// Example: concord link key -o network-epoch1.key
+    Key {
+        /// Output file (refused if it exists).
+        #[arg(long, short = 'o')]
+        output: PathBuf,
+        /// The key epoch (raise it to rotate the key).
+        #[arg(long, default_value_t = 1)]
+        epoch: u32,
+    },
+    /// Print the default linkage schema (TOML), to start your own from.
+    Schema {
+        /// Output file (`-` for standard output).
+        #[arg(long, short = 'o', default_value = "-")]
+        output: PathBuf,
+    },
+    /// Encode the persons of a case file (CSV or JSON Lines) into keyed Bloom filters.
+    ///
+    /// Each person is encoded once (by person ID), with the person ID as its reference.
+    /// Persons that cannot be encoded are listed with line and field; by default nothing
+    /// is written then (exit 3); with --skip-invalid the rest is written (exit 4).
+    ///
+    /// Example: concord link encode cases.csv --key network.key -o ua.enc --party UA-NPU
+    Encode(EncodeArgs),
+    /// Match two or more parties' encodings; write the links as CSV (group, party and
+    /// reference of each side, score).
+    ///
+    /// Two parties give 1:1 pairs; more give groups with at most one record per party.
+    ///
+    /// Example: concord link match ua.enc pl.enc -o matches.csv --threshold 0.8
+    Match(MatchArgs),
+    /// Precision, recall and F1 per threshold against ground truth (as written by
+    /// `concord synth --truth`).
+    ///
+    /// Example: concord link eval ua.enc pl.enc --truth ua-truth.csv --truth pl-truth.csv
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EncodeArgs {
+    /// The case file (.csv or .jsonl).
+    pub input: PathBuf,
+    /// Output file: binary (.enc) or, with a .jsonl extension, JSON Lines with base64.
+    #[arg(long, short = 'o')]
+    pub output: PathBuf,
+    /// The linkage key file.
+    #[arg(long, env = "CONCORD_LINKAGE_KEY")]
+    pub key: PathBuf,
+    /// The linkage schema (TOML); the built-in default if not given.
+    #[arg(long)]
+    pub schema: Option<PathBuf>,
+    /// The party's name written into the file; by default the input's file name.
+    #[arg(long)]
+    pub party: Option<String>,
+    /// Only persons in these roles (comma-separated, e.g. Victim,MissingPerson).
+    #[arg(long, value_delimiter = ',')]
+    pub roles: Vec<concord_core::vocabulary::PersonRole>,
+    /// Input format; by default taken from the extension (.csv, .jsonl).
+    #[arg(long, value_enum)]
+    pub format: Option<FileFormat>,
+    /// CSV field delimiter.
+    #[arg(long, default_value = ",")]
+    pub delimiter: char,
+    /// Encode the good persons and list the bad ones, instead of writing nothing.
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+/// Options shared by `link match` and `link eval`.
+#[derive(Debug, Args)]
+pub struct LinkageArgs {
+    /// Encoding files, one per party (at least two).
+    #[arg(required = true, num_args = 2..)]
+    pub encodings: Vec<PathBuf>,
+    /// The linkage schema the encodings were made with; the built-in default if not given.
+    #[arg(long)]
+    pub schema: Option<PathBuf>,
+    /// Blocking: `auto` blocks when a pair of parties has more than 10^8 pairs, `on`
+    /// always, `off` compares every pair.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub blocking: BlockingMode,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    #[command(flatten)]
+    pub linkage: LinkageArgs,
+    /// Output CSV file (`-` for standard output).
+    #[arg(long, short = 'o', default_value = "-")]
+    pub output: PathBuf,
+    /// Links score at least this (0 to 1).
+    #[arg(long, default_value_t = concord_link::matching::DEFAULT_THRESHOLD)]
+    pub threshold: f32,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub linkage: LinkageArgs,
+    /// Ground-truth CSV files (columns person_id and entity_id, as `concord synth
+    /// --truth` writes); several may be given.
+    #[arg(long, required = true)]
+    pub truth: Vec<PathBuf>,
+    /// Thresholds to report (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95")]
+    pub thresholds: Vec<f32>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// When to block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BlockingMode {
+    Auto,
+    On,
+    Off,
 }
 
 /// A file format, when the extension does not say.

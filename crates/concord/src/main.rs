@@ -7,6 +7,7 @@ mod demo;
 mod exit;
 mod files;
 mod init;
+mod link;
 mod stats;
 mod synth;
 mod transfer;
@@ -47,6 +48,7 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         Command::Export { node, output, format } => transfer::export(&node, &output, format),
         Command::Cases(command) => cases::run(command),
         Command::Stats { node, json } => stats::run(&node, json),
+        Command::Link(command) => link::run(command),
         Command::Serve { node, listen } => {
             concord_server::check_listen_address(&listen)?;
             let store = unlock::open(&node)?;

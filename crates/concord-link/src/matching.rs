@@ -1,0 +1,165 @@
+//! A whole linkage: candidates by whole-filter Dice (exhaustive or blocked), field-weighted
+//! scores for the candidates, and assignment into pairs or groups.
+
+use rayon::prelude::*;
+
+use crate::assignment::{assign, Assignment, Edge, Record, Rule};
+use crate::blocking::Blocking;
+use crate::encodings::{EncodingSet, Incompatible};
+use crate::filter::FilterSet;
+use crate::schema::Schema;
+use crate::scoring::Scorer;
+use crate::similarity::{compare_all, Candidate, Kernel};
+
+/// Whole-filter Dice below which a pair is not even scored field by field. Low enough that
+/// a true match missing its date of birth on one side still passes (`docs/linkage.md`).
+pub const DEFAULT_CANDIDATE_DICE: f32 = 0.5;
+
+/// The score at or above which a pair is linked, tuned on the synthetic data.
+pub const DEFAULT_THRESHOLD: f32 = 0.8;
+
+/// How a linkage is run.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    schema_digest: String,
+    blocking_bits: std::ops::Range<usize>,
+    scorer: Scorer,
+    kernel: Kernel,
+    blocking: Option<Blocking>,
+    candidate_dice: f32,
+}
+
+/// Scored pairs between two sets, and the work done to find them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pairs {
+    /// Pairs at or above the threshold, with their field-weighted score.
+    pub pairs: Vec<Candidate>,
+    /// Whole-filter comparisons made.
+    pub comparisons: u64,
+}
+
+/// Encodings the matcher cannot link.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MatchError {
+    #[error(transparent)]
+    Incompatible(#[from] Incompatible),
+    #[error("the encodings of {party} were made under schema digest {found}, but the schema given has digest {expected}; use the schema they were made with")]
+    OtherSchema {
+        party: String,
+        found: String,
+        expected: String,
+    },
+}
+
+impl Matcher {
+    /// Exhaustive comparison with the best kernel of this CPU.
+    pub fn new(schema: &Schema) -> Self {
+        Self {
+            schema_digest: schema.digest(),
+            blocking_bits: schema.blocking_bits(),
+            scorer: Scorer::new(schema),
+            kernel: Kernel::best(),
+            blocking: None,
+            candidate_dice: DEFAULT_CANDIDATE_DICE,
+        }
+    }
+
+    /// Blocks with `blocking` (or compares every pair with `None`).
+    pub fn blocking(mut self, blocking: Option<Blocking>) -> Self {
+        self.blocking = blocking;
+        self
+    }
+
+    /// Uses `kernel` for whole-filter Dice.
+    pub fn kernel(mut self, kernel: Kernel) -> Self {
+        self.kernel = kernel;
+        self
+    }
+
+    /// Sets the whole-filter Dice that candidates must reach.
+    pub fn candidate_dice(mut self, dice: f32) -> Self {
+        self.candidate_dice = dice;
+        self
+    }
+
+    /// Every pair of `left` and `right` scoring at least `threshold`.
+    pub fn pairs(&self, left: &FilterSet, right: &FilterSet, threshold: f32) -> Pairs {
+        let dice = self.candidate_dice.min(threshold);
+        let (candidates, comparisons) = match &self.blocking {
+            Some(blocking) => {
+                let blocked = blocking.link(self.kernel, left, right, dice, self.blocking_bits.clone());
+                (blocked.candidates, blocked.comparisons)
+            }
+            None => (
+                compare_all(self.kernel, left, right, dice),
+                left.len() as u64 * right.len() as u64,
+            ),
+        };
+        let pairs = candidates
+            .into_par_iter()
+            .filter_map(|c| {
+                let score = self
+                    .scorer
+                    .score(left.get(c.left as usize), right.get(c.right as usize));
+                (score >= threshold).then_some(Candidate { score, ..c })
+            })
+            .collect();
+        Pairs { pairs, comparisons }
+    }
+
+    /// Checks that every set was made under this matcher's schema and one key.
+    pub fn check(&self, sets: &[&EncodingSet]) -> Result<(), MatchError> {
+        for set in sets {
+            if set.header.schema_digest != self.schema_digest {
+                return Err(MatchError::OtherSchema {
+                    party: set.header.party.clone(),
+                    found: set.header.schema_digest.clone(),
+                    expected: self.schema_digest.clone(),
+                });
+            }
+            sets[0].header.check_compatible(&set.header)?;
+        }
+        Ok(())
+    }
+
+    /// Links several parties' sets: every pair of parties is scored, and records are
+    /// grouped at most one per party (for two parties, greedy 1:1 pairs).
+    pub fn link(&self, sets: &[&EncodingSet], threshold: f32) -> Result<Assignment, MatchError> {
+        self.check(sets)?;
+        let mut edges = Vec::new();
+        for a in 0..sets.len() {
+            for b in a + 1..sets.len() {
+                let found = self.pairs(&sets[a].filters, &sets[b].filters, threshold);
+                edges.extend(found.pairs.into_iter().map(|c| edge(a, b, c)));
+            }
+        }
+        Ok(assign(edges, threshold, Rule::OnePerParty))
+    }
+
+    /// Groups the records of one set that are the same person.
+    pub fn deduplicate(&self, set: &EncodingSet, threshold: f32) -> Result<Assignment, MatchError> {
+        self.check(&[set])?;
+        let found = self.pairs(&set.filters, &set.filters, threshold);
+        let edges = found
+            .pairs
+            .into_iter()
+            .filter(|c| c.left < c.right)
+            .map(|c| edge(0, 0, c))
+            .collect();
+        Ok(assign(edges, threshold, Rule::Any))
+    }
+}
+
+fn edge(a: usize, b: usize, c: Candidate) -> Edge {
+    Edge {
+        a: Record {
+            party: a as u32,
+            index: c.left,
+        },
+        b: Record {
+            party: b as u32,
+            index: c.right,
+        },
+        score: c.score,
+    }
+}
