@@ -2,9 +2,9 @@
 //! persons each, encoded, then linked with blocking; the share of true matches kept is
 //! measured against exhaustive comparison of a random sample of one side.
 //!
-//! `cargo run --release -p concord-link --example scale -- [CASES] [SAMPLE]`
-//! (defaults: 400,000 cases per agency, which gives about a million persons; a sample of
-//! 2,000 records compared exhaustively).
+//! `cargo run --release -p concord-link --example scale -- [PERSONS] [SAMPLE] [TABLES] [HASHES] [DICE%]`
+//! (defaults: 1,000,000 persons per agency; a sample of 2,000 records compared
+//! exhaustively; the default blocking; the default candidate Dice, in percent).
 
 use std::collections::HashSet;
 use std::time::Instant;
@@ -12,7 +12,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use concord_core::Person;
 use concord_link::blocking::Blocking;
-use concord_link::encoding::Encoder;
+use concord_link::encoding::{encode_all, Encoder};
 use concord_link::filter::FilterSet;
 use concord_link::key::LinkageKey;
 use concord_link::matching::{Matcher, DEFAULT_CANDIDATE_DICE, DEFAULT_THRESHOLD};
@@ -25,13 +25,13 @@ use rayon::prelude::*;
 
 fn main() {
     let args: Vec<usize> = std::env::args().skip(1).map(|a| a.parse().expect("numbers")).collect();
-    let cases = args.first().copied().unwrap_or(400_000);
+    let wanted = args.first().copied().unwrap_or(1_000_000);
     let sample = args.get(1).copied().unwrap_or(2_000);
     let schema = Schema::default_schema();
     let key = LinkageKey::from_bytes(schema.key_epoch, [42; 32]);
 
     let started = Instant::now();
-    let sides: Vec<(Vec<Person>, Vec<u64>)> = (0..2).map(|a| persons(a, cases)).collect();
+    let sides: Vec<(Vec<Person>, Vec<u64>)> = (0..2).map(|a| persons(a, wanted)).collect();
     println!(
         "generated {} + {} persons in {:.1} s",
         sides[0].0.len(),
@@ -62,8 +62,15 @@ fn main() {
         total as f64 / seconds
     );
 
-    let blocking = Blocking::default();
-    let matcher = Matcher::new(&schema).blocking(Some(blocking));
+    let blocking = Blocking {
+        tables: args.get(2).copied().unwrap_or(Blocking::default().tables),
+        hashes: args.get(3).copied().unwrap_or(Blocking::default().hashes),
+        ..Blocking::default()
+    };
+    let candidate_dice = args.get(4).map_or(DEFAULT_CANDIDATE_DICE, |&d| d as f32 / 100.0);
+    let matcher = Matcher::new(&schema)
+        .blocking(Some(blocking))
+        .candidate_dice(candidate_dice);
     let started = Instant::now();
     let found = matcher.pairs(&sets[0], &sets[1], DEFAULT_THRESHOLD);
     let seconds = started.elapsed().as_secs_f64();
@@ -79,52 +86,51 @@ fn main() {
         found.pairs.len(),
         DEFAULT_THRESHOLD
     );
-    kept_against_exhaustive(&schema, &sets, &sides, &found.pairs, sample);
+    kept_against_exhaustive(&schema, &sets, &sides, &found.pairs, sample, candidate_dice);
 }
 
-/// Every person of agency `a` (each once) and its entity.
-fn persons(a: usize, cases: usize) -> (Vec<Person>, Vec<u64>) {
+/// The first `wanted` persons of agency `a` (each once) and their entities.
+fn persons(a: usize, wanted: usize) -> (Vec<Person>, Vec<u64>) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("a date");
     let config = concord_synth::Config::new(2026, today);
     let agency = &concord_synth::agencies(2)[a];
     let mut seen = HashSet::new();
     let (mut persons, mut entities) = (Vec::new(), Vec::new());
-    for synthetic in concord_synth::cases(&config, agency, cases) {
+    for synthetic in concord_synth::cases(&config, agency, usize::MAX) {
         for (person, entity) in synthetic.case.persons.into_iter().zip(synthetic.entities) {
             if seen.insert(person.id.clone()) {
                 persons.push(person);
                 entities.push(entity.0);
             }
         }
+        if persons.len() >= wanted {
+            break;
+        }
     }
+    persons.truncate(wanted);
+    entities.truncate(wanted);
     (persons, entities)
 }
 
 fn encode(schema: &Schema, key: &LinkageKey, persons: &[Person]) -> FilterSet {
-    let filters: Vec<Vec<u64>> = persons
-        .par_iter()
-        .map_init(
-            || Encoder::new(schema, key).expect("same epoch"),
-            |encoder, person| {
-                encoder
-                    .encode_to_vec(person)
-                    .unwrap_or_else(|_| vec![0; schema.filter_words()])
-            },
-        )
-        .collect();
-    let mut set = FilterSet::with_capacity(schema.filter_bits as usize, filters.len());
-    filters.iter().for_each(|f| set.push(f));
+    let empty = vec![0; schema.filter_words()];
+    let mut set = FilterSet::with_capacity(schema.filter_bits as usize, persons.len());
+    for filter in encode_all(schema, key, persons, &|| ()).expect("same epoch") {
+        set.push(filter.as_deref().unwrap_or(&empty));
+    }
     set
 }
 
-/// Compares a random sample of the left side with every right record, and reports the
-/// share of the true matches found that way which the blocked linkage also found.
+/// Compares a random sample of the left side with every right record (the same pipeline
+/// without blocking: candidates at `candidate_dice`, field scores at the threshold), and
+/// reports the share of the true matches found that way which the blocked linkage found.
 fn kept_against_exhaustive(
     schema: &Schema,
     sets: &[FilterSet],
     sides: &[(Vec<Person>, Vec<u64>)],
     blocked: &[concord_link::similarity::Candidate],
     sample: usize,
+    candidate_dice: f32,
 ) {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
     let mut left: Vec<u32> = (0..sets[0].len() as u32).collect();
@@ -142,7 +148,7 @@ fn kept_against_exhaustive(
                 chunk,
                 &sets[1],
                 &right,
-                DEFAULT_CANDIDATE_DICE,
+                candidate_dice,
                 &mut out,
             );
             out

@@ -41,12 +41,12 @@ pub struct Blocking {
 }
 
 impl Default for Blocking {
-    /// Tuned on the synthetic data (`docs/linkage.md`): about 99% of the matches that
-    /// exhaustive comparison finds at 0.8, with a small share of the pairs scored.
+    /// Tuned on the synthetic data (`docs/performance.md`): about 98% of the true matches
+    /// that exhaustive comparison finds at 0.8, with about 6% of the pairs scored.
     fn default() -> Self {
         Self {
-            tables: 30,
-            hashes: 4,
+            tables: 60,
+            hashes: 6,
             seed: 0x0063_6f6e_636f_7264,
         }
     }
@@ -55,8 +55,8 @@ impl Default for Blocking {
 /// The candidates a blocked linkage found, and how much work it did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Blocked {
-    /// Pairs with Dice at or above the threshold, sorted by (left, right), each once:
-    /// a pair is kept only from the first table it met in.
+    /// Pairs with Dice at or above the threshold that the refinement kept, sorted by
+    /// (left, right), each once: a pair is kept only from the first table it met in.
     pub candidates: Vec<Candidate>,
     /// Pairs scored, counting a pair once per table it met in.
     pub comparisons: u64,
@@ -64,14 +64,16 @@ pub struct Blocked {
 
 impl Blocking {
     /// Every pair at or above `threshold` (whole-filter Dice) that shares a bucket in at
-    /// least one table, hashing the bits in `bits`.
+    /// least one table, hashing the bits in `bits`, and that `refine` keeps (it may also
+    /// rescore it). Refining inside each table keeps memory to the pairs kept: the
+    /// candidates of a large linkage may be many times more.
     pub fn link(
         &self,
         kernel: Kernel,
-        left: &FilterSet,
-        right: &FilterSet,
+        (left, right): (&FilterSet, &FilterSet),
         threshold: f32,
         bits: Range<usize>,
+        refine: &(dyn Fn(Candidate) -> Option<Candidate> + Sync),
     ) -> Blocked {
         assert_eq!(
             left.bits(),
@@ -98,13 +100,12 @@ impl Blocking {
                     bucket(&left_keys, self.tables, table),
                     bucket(&right_keys, self.tables, table),
                 );
-                let (mut found, comparisons) = join_buckets(kernel, left, &l, right, &r, threshold);
                 let first_met = |c: &Candidate| {
                     let (a, b) = (c.left as usize * self.tables, c.right as usize * self.tables);
                     (0..table).all(|t| left_keys[a + t] != right_keys[b + t])
                 };
-                found.retain(first_met);
-                (found, comparisons)
+                let keep = |c: Candidate| first_met(&c).then(|| refine(c)).flatten();
+                join_buckets(kernel, (left, &l), (right, &r), threshold, &keep)
             })
             .collect();
         let comparisons = per_table.iter().map(|(_, n)| n).sum();
@@ -173,16 +174,15 @@ fn bucket_key(filter: &[u64], table: &[Vec<u16>]) -> Option<u32> {
     Some(((key >> 32) as u32).min(NO_KEY - 1))
 }
 
-/// Scores every pair of filters whose keys are equal.
+/// Scores every pair of filters whose keys are equal; returns the pairs `keep` keeps.
 fn join_buckets(
     kernel: Kernel,
-    left: &FilterSet,
-    left_keys: &[(u32, u32)],
-    right: &FilterSet,
-    right_keys: &[(u32, u32)],
+    (left, left_keys): (&FilterSet, &[(u32, u32)]),
+    (right, right_keys): (&FilterSet, &[(u32, u32)]),
     threshold: f32,
+    keep: &dyn Fn(Candidate) -> Option<Candidate>,
 ) -> (Vec<Candidate>, u64) {
-    let (mut out, mut comparisons) = (Vec::new(), 0u64);
+    let (mut out, mut kept, mut comparisons) = (Vec::new(), Vec::new(), 0u64);
     let (mut i, mut j) = (0, 0);
     let (mut left_ids, mut right_ids) = (Vec::new(), Vec::new());
     while i < left_keys.len() && j < right_keys.len() {
@@ -204,7 +204,8 @@ fn join_buckets(
             }
             comparisons += (left_ids.len() * right_ids.len()) as u64;
             compare_lists(kernel, left, &left_ids, right, &right_ids, threshold, &mut out);
+            kept.extend(out.drain(..).filter_map(keep));
         }
     }
-    (out, comparisons)
+    (kept, comparisons)
 }

@@ -13,7 +13,7 @@ use crate::similarity::{compare_all, Candidate, Kernel};
 
 /// Whole-filter Dice below which a pair is not even scored field by field. Low enough that
 /// a true match missing its date of birth on one side still passes (`docs/linkage.md`).
-pub const DEFAULT_CANDIDATE_DICE: f32 = 0.5;
+pub const DEFAULT_CANDIDATE_DICE: f32 = 0.65;
 
 /// The score at or above which a pair is linked, tuned on the synthetic data.
 pub const DEFAULT_THRESHOLD: f32 = 0.8;
@@ -85,26 +85,29 @@ impl Matcher {
     /// Every pair of `left` and `right` scoring at least `threshold`.
     pub fn pairs(&self, left: &FilterSet, right: &FilterSet, threshold: f32) -> Pairs {
         let dice = self.candidate_dice.min(threshold);
-        let (candidates, comparisons) = match &self.blocking {
-            Some(blocking) => {
-                let blocked = blocking.link(self.kernel, left, right, dice, self.blocking_bits.clone());
-                (blocked.candidates, blocked.comparisons)
-            }
-            None => (
-                compare_all(self.kernel, left, right, dice),
-                left.len() as u64 * right.len() as u64,
-            ),
+        let rescore = |c: Candidate| {
+            let score = self
+                .scorer
+                .score(left.get(c.left as usize), right.get(c.right as usize));
+            (score >= threshold).then_some(Candidate { score, ..c })
         };
-        let pairs = candidates
-            .into_par_iter()
-            .filter_map(|c| {
-                let score = self
-                    .scorer
-                    .score(left.get(c.left as usize), right.get(c.right as usize));
-                (score >= threshold).then_some(Candidate { score, ..c })
-            })
-            .collect();
-        Pairs { pairs, comparisons }
+        match &self.blocking {
+            Some(blocking) => {
+                let bits = self.blocking_bits.clone();
+                let blocked = blocking.link(self.kernel, (left, right), dice, bits, &rescore);
+                Pairs {
+                    pairs: blocked.candidates,
+                    comparisons: blocked.comparisons,
+                }
+            }
+            None => Pairs {
+                pairs: compare_all(self.kernel, left, right, dice)
+                    .into_par_iter()
+                    .filter_map(rescore)
+                    .collect(),
+                comparisons: left.len() as u64 * right.len() as u64,
+            },
+        }
     }
 
     /// Checks that every set was made under this matcher's schema and one key.

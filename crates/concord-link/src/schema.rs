@@ -107,6 +107,15 @@ pub enum Similarity {
     /// a less precise value agrees fully with a more precise one it is part of (a year
     /// of birth with a full date in that year).
     Containment,
+    /// The geometric mean of Dice and containment: a record with an extra part (a second
+    /// given name, a patronymic, an alias) loses less than under Dice, while a lone
+    /// given name does not agree fully with a whole name, as under containment.
+    Between,
+    /// For identifiers (documents, phone numbers): a value both records name counts as
+    /// agreement (containment), but two records that name different values count as if
+    /// one lacked the field: a person holds several documents and changes numbers, so
+    /// different ones are no evidence of two people.
+    Identifier,
 }
 
 /// A schema that cannot be used.
@@ -306,7 +315,7 @@ mod tests {
         let cases = [
             ("filter_bits = 1024", "filter_bits = 1088", "filter_bits"),
             ("bits = 512", "bits = 500", "field[0].bits"),
-            ("weight = 1.0", "weight = 0.0", "field[0].weight"),
+            ("weight = 2.0", "weight = 0.0", "field[0].weight"),
             ("absent_score = 0.7", "absent_score = 2.0", "field[2].absent_score"),
             ("key_epoch = 1", "key_epoch = 0", "key_epoch"),
             ("format = 1", "format = 2", "format"),

@@ -18,16 +18,13 @@
 //! (a date of birth one agency did not record is a small doubt; a phone number only one
 //! agency knows is none); a field neither has is left out; a similarity is never counted
 //! below [`FLOOR`], so that one wrong field (a mistyped gender) lowers a score without
-//! zeroing it. Names count whichever of their full forms and their consonant skeletons
-//! agrees more: Arabic script writes no short vowels, so محمد and Mohammed differ in full
-//! form (`mhmd`, `mohamed`) and agree in skeleton (`mhmt`). The similarity of a field is
-//! Dice, or containment where a less precise
+//! zeroing it. The similarity of a field is Dice, or containment where a less precise
 //! value should agree fully with a more precise one (dates of birth: `1990` is part of
 //! `1990-03-09`), each corrected for the bits two unrelated filters share by chance.
 
 use std::ops::Range;
 
-use crate::schema::{Schema, Similarity, Source};
+use crate::schema::{Schema, Similarity};
 
 /// Scores pairs of filters made under one schema.
 #[derive(Debug, Clone)]
@@ -42,9 +39,6 @@ struct FieldScore {
     weight: f32,
     absent_score: f32,
     similarity: Similarity,
-    /// Another view of the same values (the skeletons of the names): the field counts
-    /// whichever of the two agrees more.
-    alternative: Option<Range<usize>>,
 }
 
 /// The lowest similarity a field counts with.
@@ -53,13 +47,8 @@ pub const FLOOR: f32 = 0.05;
 impl Scorer {
     /// The scorer of `schema`'s fields and weights.
     pub fn new(schema: &Schema) -> Self {
-        let segments = schema.segments();
-        let skeletons = schema
-            .fields
-            .iter()
-            .position(|f| f.source == Source::NameSkeletons)
-            .map(|i| segments[i].clone());
-        let fields = segments
+        let fields = schema
+            .segments()
             .into_iter()
             .zip(&schema.fields)
             .map(|(segment, field)| FieldScore {
@@ -67,7 +56,6 @@ impl Scorer {
                 weight: field.weight,
                 absent_score: field.absent_score,
                 similarity: field.similarity,
-                alternative: skeletons.clone().filter(|_| field.source == Source::Names),
             })
             .collect();
         Self { fields }
@@ -77,13 +65,9 @@ impl Scorer {
     pub fn score(&self, a: &[u64], b: &[u64]) -> f32 {
         let (mut log_score, mut weight) = (0.0f32, 0.0f32);
         for field in &self.fields {
-            let Some(mut similarity) = field.similarity_of(a, b, field.segment.clone()) else {
+            let Some(similarity) = field.similarity_of(a, b) else {
                 continue;
             };
-            if let Some(other) = &field.alternative {
-                let other = field.similarity_of(a, b, other.clone()).unwrap_or(0.0);
-                similarity = similarity.max(other);
-            }
             log_score += field.weight * similarity.max(FLOOR).ln();
             weight += field.weight;
         }
@@ -96,16 +80,20 @@ impl Scorer {
 }
 
 impl FieldScore {
-    /// The similarity of two records' `segment`; `None` when neither has the field.
-    fn similarity_of(&self, a: &[u64], b: &[u64], segment: Range<usize>) -> Option<f32> {
-        let (a, b) = (&a[segment.clone()], &b[segment]);
+    /// The similarity of two records in this field; `None` when neither has it.
+    fn similarity_of(&self, a: &[u64], b: &[u64]) -> Option<f32> {
+        let (a, b) = (&a[self.segment.clone()], &b[self.segment.clone()]);
         Some(match (ones(a), ones(b)) {
             (0, 0) => return None,
             (0, _) | (_, 0) => self.absent_score,
             (ca, cb) => {
                 let common: u32 = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
                 let bits = (64 * a.len()) as f32;
-                corrected(self.similarity, common as f32, ca as f32, cb as f32, bits)
+                let similarity = corrected(self.similarity, common as f32, ca as f32, cb as f32, bits);
+                match self.similarity {
+                    Similarity::Identifier if similarity < 0.5 => self.absent_score,
+                    _ => similarity,
+                }
             }
         })
     }
@@ -117,14 +105,19 @@ impl FieldScore {
 /// corrected, it is near 0, while identical filters still score 1.
 fn corrected(similarity: Similarity, common: f32, ca: f32, cb: f32, bits: f32) -> f32 {
     let chance = ca * cb / bits;
-    let (agree, most) = match similarity {
-        Similarity::Dice => (2.0 * (common - chance), ca + cb - 2.0 * chance),
-        Similarity::Containment => (common - chance, ca.min(cb) - chance),
+    let ratio = |agree: f32, most: f32| {
+        if most <= 0.0 {
+            1.0
+        } else {
+            (agree / most).clamp(0.0, 1.0)
+        }
     };
-    if most <= 0.0 {
-        1.0
-    } else {
-        (agree / most).clamp(0.0, 1.0)
+    let dice = || ratio(2.0 * (common - chance), ca + cb - 2.0 * chance);
+    let containment = || ratio(common - chance, ca.min(cb) - chance);
+    match similarity {
+        Similarity::Dice => dice(),
+        Similarity::Containment | Similarity::Identifier => containment(),
+        Similarity::Between => (dice() * containment()).sqrt(),
     }
 }
 
@@ -142,7 +135,6 @@ mod tests {
             weight: 1.0,
             absent_score: 0.64,
             similarity,
-            alternative: None,
         }
     }
 

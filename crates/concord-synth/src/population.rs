@@ -9,7 +9,7 @@ use concord_core::vocabulary::Gender;
 
 use crate::config::Config;
 use crate::identifiers::{self, Identifiers};
-use crate::names::{FamilyName, NameForm, Script};
+use crate::names::{NameForm, Script};
 use crate::random::{self, Purpose};
 use crate::world::{Origin, World};
 
@@ -137,9 +137,8 @@ impl Entity {
             _ if female => Gender::Feminine,
             _ => Gender::Masculine,
         };
-        let given_pool = if female { pool.given_female } else { pool.given_male };
-        let given = random::pick(&mut rng, given_pool);
-        let family: &FamilyName = random::pick(&mut rng, pool.family);
+        let given = pool.draw_given(&mut rng, female);
+        let family = pool.draw_family(&mut rng);
         let family = if female { &family.female } else { &family.male };
         let second = second_name(&mut rng, origin, female, given);
         let age_at_start = if suspect {
@@ -187,10 +186,9 @@ fn second_name(rng: &mut random::Stream, origin: Origin, female: bool, given: &'
         return fathers().nth(k).map(|father| SecondName::Patronymic { father, style });
     }
     if matches!(pool.script, Script::Arabic) {
-        return Some(SecondName::Given(random::pick(rng, pool.given_male)));
+        return Some(SecondName::Given(pool.draw_given(rng, false)));
     }
-    let pool_names = if female { pool.given_female } else { pool.given_male };
-    let other = random::pick(rng, pool_names);
+    let other = pool.draw_given(rng, female);
     (random::chance(rng, 0.4) && other.native != given.native).then_some(SecondName::Given(other))
 }
 
@@ -236,3 +234,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod namesakes;

@@ -77,6 +77,14 @@ pub(crate) fn weighted<T: Copy>(rng: &mut Stream, items: &[(T, u32)]) -> T {
     hit.unwrap_or(&items[items.len() - 1]).0
 }
 
+/// An index into a table of cumulative weights (non-empty, ending with the total, which
+/// must not be zero), drawn in proportion to each entry's own weight.
+pub(crate) fn by_cumulative_weight(rng: &mut Stream, cumulative: &[u64]) -> usize {
+    let total = cumulative[cumulative.len() - 1];
+    let x = rng.gen_range(0..total);
+    cumulative.partition_point(|&c| c <= x)
+}
+
 /// True with probability `p`, which is clamped to `[0, 1]`.
 pub(crate) fn chance(rng: &mut Stream, p: f64) -> bool {
     rng.gen_bool(p.clamp(0.0, 1.0))

@@ -8,14 +8,13 @@ use anyhow::{bail, Context};
 use concord_core::htcds::{parse_row, Layout};
 use concord_core::{Case, FieldError, Person};
 use concord_link::blocking::Blocking;
-use concord_link::encoding::Encoder;
+use concord_link::encoding::encode_all;
 use concord_link::encodings::{self, BinaryWriter, EncodingSet, Header};
 use concord_link::evaluation::{evaluate, Point, Truth, ALL};
 use concord_link::key::LinkageKey;
 use concord_link::matching::Matcher;
 use concord_link::schema::{Schema, DEFAULT_SCHEMA};
 use concord_node::interchange::{Format, Rejection};
-use rayon::prelude::*;
 
 use crate::cli::{BlockingMode, EncodeArgs, EvalArgs, LinkCommand, LinkageArgs, MatchArgs};
 use crate::exit::Code;
@@ -23,8 +22,6 @@ use crate::files;
 
 /// Pairs of records per pair of parties above which `--blocking auto` blocks.
 const AUTO_BLOCKING_PAIRS: u64 = 100_000_000;
-/// Persons encoded per batch: enough to keep every core busy, few enough to bound memory.
-const BATCH: usize = 16_384;
 
 pub fn run(command: LinkCommand) -> anyhow::Result<Code> {
     match command {
@@ -88,7 +85,6 @@ struct Read {
 fn encode(args: &EncodeArgs) -> anyhow::Result<Code> {
     let schema = load_schema(args.schema.as_deref())?;
     let key = load_key(&args.key)?;
-    Encoder::new(&schema, &key).with_context(|| format!("{}", args.key.display()))?;
     let format = files::format_for(&args.input, args.format)?;
     let party = match &args.party {
         Some(p) => p.clone(),
@@ -99,22 +95,15 @@ fn encode(args: &EncodeArgs) -> anyhow::Result<Code> {
         persons.len() as u64,
         "encoding {bar:40} {pos}/{len} persons {per_sec} eta {eta}",
     );
+    let (lines, people): (Vec<u64>, Vec<Person>) = persons.into_iter().map(|r| (r.line, r.person)).unzip();
+    let encoded =
+        encode_all(&schema, &key, &people, &|| bar.inc(1)).with_context(|| format!("{}", args.key.display()))?;
     let mut set = EncodingSet::new(Header::new(&party, &schema, &key));
-    for batch in persons.chunks(BATCH) {
-        let encoded: Vec<_> = batch
-            .par_iter()
-            .map_init(
-                || Encoder::new(&schema, &key).expect("checked above"),
-                |encoder, read| (read, encoder.encode_to_vec(&read.person)),
-            )
-            .collect();
-        for (read, result) in encoded {
-            match result {
-                Ok(filter) => set.push(read.person.id.to_string(), &filter),
-                Err(e) => rejected.push(rejection(read.line, &e.to_string())),
-            }
+    for ((line, person), result) in lines.into_iter().zip(&people).zip(encoded) {
+        match result {
+            Ok(filter) => set.push(person.id.to_string(), &filter),
+            Err(e) => rejected.push(rejection(line, &e.to_string())),
         }
-        bar.inc(batch.len() as u64);
     }
     bar.finish_and_clear();
     rejected.sort_by_key(|r| r.line);
@@ -200,7 +189,6 @@ fn read_csv(input: impl std::io::Read, delimiter: u8) -> anyhow::Result<(Vec<Rea
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
-        .flexible(true)
         .from_reader(input);
     let mut records = reader.records();
     let header = match records.next() {

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::NaiveDate;
 use concord_core::Person;
 use concord_link::assignment::{assign, Edge, Record, Rule};
-use concord_link::encoding::Encoder;
+use concord_link::encoding::encode_all;
 use concord_link::evaluation::{evaluate, Point, Truth};
 use concord_link::filter::FilterSet;
 use concord_link::key::LinkageKey;
@@ -73,17 +73,13 @@ fn script_name(script: Script) -> &'static str {
 
 /// Encodes every party's persons; a person that cannot be encoded gets an empty filter.
 pub fn encode(parties: &[Party], schema: &Schema, key: &LinkageKey) -> Vec<FilterSet> {
+    let empty = vec![0; schema.filter_words()];
     parties
         .iter()
         .map(|party| {
-            let mut encoder = Encoder::new(schema, key).expect("the key is of the schema's epoch");
             let mut set = FilterSet::with_capacity(schema.filter_bits as usize, party.persons.len());
-            let empty = vec![0; schema.filter_words()];
-            for person in &party.persons {
-                match encoder.encode_to_vec(person) {
-                    Ok(filter) => set.push(&filter),
-                    Err(_) => set.push(&empty),
-                }
+            for filter in encode_all(schema, key, &party.persons, &|| ()).expect("same epoch") {
+                set.push(filter.as_deref().unwrap_or(&empty));
             }
             set
         })

@@ -6,11 +6,11 @@
 //! Sudanese g for qaf, as in Elsadig). The article al- appears as al-, Al, El, Al- or glued
 //! on (Alhassan); Abd al- as Abdul, Abdel, Abd al-.
 
-use super::{n, same, NamePool, Script};
+use super::{n, same, Listed, Script};
 
-pub(super) const POOLS: &[NamePool] = &[SY, IQ, SD, LY, YE, AF];
+pub(super) const POOLS: &[Listed] = &[SY, IQ, SD, LY, YE, AF];
 
-const SY: NamePool = NamePool {
+const SY: Listed = Listed {
     country: "SY",
     script: Script::Arabic,
     family_name_first: false,
@@ -104,7 +104,7 @@ const SY: NamePool = NamePool {
     ],
 };
 
-const IQ: NamePool = NamePool {
+const IQ: Listed = Listed {
     country: "IQ",
     script: Script::Arabic,
     family_name_first: false,
@@ -192,7 +192,7 @@ const IQ: NamePool = NamePool {
 
 /// Sudanese records romanise the article as El or Al glued on (Elsadig, Altayeb) and often
 /// write qaf as g (Abdelgadir, Yagoub). Many "family" names are a grandfather's given name.
-const SD: NamePool = NamePool {
+const SD: Listed = Listed {
     country: "SD",
     script: Script::Arabic,
     family_name_first: false,
@@ -283,7 +283,7 @@ const SD: NamePool = NamePool {
     ],
 };
 
-const LY: NamePool = NamePool {
+const LY: Listed = Listed {
     country: "LY",
     script: Script::Arabic,
     family_name_first: false,
@@ -343,7 +343,7 @@ const LY: NamePool = NamePool {
     ],
 };
 
-const YE: NamePool = NamePool {
+const YE: Listed = Listed {
     country: "YE",
     script: Script::Arabic,
     family_name_first: false,
@@ -400,7 +400,7 @@ const YE: NamePool = NamePool {
 /// Dari and Pashto in Perso-Arabic script (Persian ی and ک; Pashto letters such as ړ and ۍ).
 /// Afghan documents write Mohammad and -ullah (Najibullah, also Najib Ullah); many family
 /// names are tribal names in -zai or -i.
-const AF: NamePool = NamePool {
+const AF: Listed = Listed {
     country: "AF",
     script: Script::Arabic,
     family_name_first: false,

@@ -5,11 +5,11 @@
 //! McCune–Reischauer (Chi-hyŏn, Ch'ŏl-su), which North Korea uses in its own variant without
 //! breves (Jong-un, Ri, Choe). North Korea keeps initial r and n (리, 림, 류, 로).
 
-use super::{n, same, NamePool, Script};
+use super::{n, same, Listed, Script};
 
-pub(super) const POOLS: &[NamePool] = &[KR, KP, MM, TH, NP];
+pub(super) const POOLS: &[Listed] = &[KR, KP, MM, TH, NP];
 
-const KR: NamePool = NamePool {
+const KR: Listed = Listed {
     country: "KR",
     script: Script::Hangul,
     family_name_first: true,
@@ -90,7 +90,7 @@ const KR: NamePool = NamePool {
 
 /// North Korea: DPRK passports write given names as two capitalised syllables with a space
 /// or hyphen (Yong Chol, Yong-chol); foreign records add the McCune–Reischauer breves.
-const KP: NamePool = NamePool {
+const KP: Listed = Listed {
     country: "KP",
     script: Script::Hangul,
     family_name_first: true,
@@ -143,7 +143,7 @@ const KP: NamePool = NamePool {
 /// often chosen by the day of birth. The "family" list here holds common second elements
 /// (Aung Myint, Khin Hlaing), so that given + "family" makes a realistic two-part name.
 /// The romanisation is the passport spelling; Htun/Tun and Oo/U vary between documents.
-const MM: NamePool = NamePool {
+const MM: Listed = Listed {
     country: "MM",
     script: Script::Myanmar,
     family_name_first: true,
@@ -195,7 +195,7 @@ const MM: NamePool = NamePool {
 
 /// Thai: Royal Thai General System first where passports use it, with the spellings people
 /// choose for their passports (ph/p, th/t, oo/u, ee/i) beside it.
-const TH: NamePool = NamePool {
+const TH: Listed = Listed {
     country: "TH",
     script: Script::Thai,
     family_name_first: false,
@@ -246,7 +246,7 @@ const TH: NamePool = NamePool {
 
 /// Nepal: Nepali in Devanagari; Nepali passports write b for v (Bishnu, Parbati) and
 /// records from India the Hindi spellings (Vishnu, Parvati).
-const NP: NamePool = NamePool {
+const NP: Listed = Listed {
     country: "NP",
     script: Script::Devanagari,
     family_name_first: false,

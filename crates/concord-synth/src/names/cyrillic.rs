@@ -6,11 +6,11 @@
 //! Family names ending -ov/-ev/-in/-skyi/-ski have a female form (-ova/-eva/-ina/-ska);
 //! -enko, -uk, -yk, -ko and Belarusian -ich do not change.
 
-use super::{gendered, n, same, NamePool, Script};
+use super::{gendered, n, same, Listed, Script};
 
-pub(super) const POOLS: &[NamePool] = &[UA, RU, KZ, KG, BY, BG];
+pub(super) const POOLS: &[Listed] = &[UA, RU, KZ, KG, BY, BG];
 
-const UA: NamePool = NamePool {
+const UA: Listed = Listed {
     country: "UA",
     script: Script::Cyrillic,
     family_name_first: false,
@@ -103,7 +103,7 @@ const UA: NamePool = NamePool {
     ],
 };
 
-const RU: NamePool = NamePool {
+const RU: Listed = Listed {
     country: "RU",
     script: Script::Cyrillic,
     family_name_first: false,
@@ -273,7 +273,7 @@ const RU: NamePool = NamePool {
 /// Kazakh spelling (with ә ғ қ ң ө ұ ү і һ); records made from Russian-language documents
 /// give the Russian spelling's romanisation (Абылкасымова → Abylkasymova), Kazakh passports
 /// double the s between vowels (Abylkassymova) and newer ones follow the Latin alphabet (q, gh).
-const KZ: NamePool = NamePool {
+const KZ: Listed = Listed {
     country: "KZ",
     script: Script::Cyrillic,
     family_name_first: false,
@@ -428,7 +428,7 @@ const KZ: NamePool = NamePool {
     ],
 };
 
-const KG: NamePool = NamePool {
+const KG: Listed = Listed {
     country: "KG",
     script: Script::Cyrillic,
     family_name_first: false,
@@ -510,7 +510,7 @@ const KG: NamePool = NamePool {
 
 /// Belarusian spelling; the Belarusian table gives -ou for -оў (Іваноў → Ivanou), Soviet-era
 /// and Russian-language documents the Russian form (Ivanov).
-const BY: NamePool = NamePool {
+const BY: Listed = Listed {
     country: "BY",
     script: Script::Cyrillic,
     family_name_first: false,
@@ -575,7 +575,7 @@ const BY: NamePool = NamePool {
     ],
 };
 
-const BG: NamePool = NamePool {
+const BG: Listed = Listed {
     country: "BG",
     script: Script::Cyrillic,
     family_name_first: false,

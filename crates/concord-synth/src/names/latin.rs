@@ -6,11 +6,11 @@
 //! Somali names are written in the Somali Latin orthography (Maxamed, Cabdi) and romanised
 //! as records write them (Mohamed, Abdi); Uzbek ones in the Uzbek Latin alphabet (Oʻgʻiloy).
 
-use super::{gendered, n, same, NamePool, Script};
+use super::{gendered, n, same, Listed, Script};
 
-pub(super) const POOLS: &[NamePool] = &[PL, RO, MD, TR, VN, CZ, AL, RS, HU, NG, SO, CD, SS, VE, CO, HT, PH, UZ];
+pub(super) const POOLS: &[Listed] = &[PL, RO, MD, TR, VN, CZ, AL, RS, HU, NG, SO, CD, SS, VE, CO, HT, PH, UZ];
 
-const PL: NamePool = NamePool {
+const PL: Listed = Listed {
     country: "PL",
     script: Script::Latin,
     family_name_first: false,
@@ -126,7 +126,7 @@ const PL: NamePool = NamePool {
 };
 
 /// Romanian: ș and ț (comma below) are often typed as ş and ţ (cedilla) or dropped.
-const RO: NamePool = NamePool {
+const RO: Listed = Listed {
     country: "RO",
     script: Script::Latin,
     family_name_first: false,
@@ -204,7 +204,7 @@ const RO: NamePool = NamePool {
 
 /// Moldova: Romanian names, but many people hold or held Soviet and Russian-language
 /// documents, so the Russian spellings (Vasilii, Chobanu, Turcan) are common in records.
-const MD: NamePool = NamePool {
+const MD: Listed = Listed {
     country: "MD",
     script: Script::Latin,
     family_name_first: false,
@@ -259,7 +259,7 @@ const MD: NamePool = NamePool {
 
 /// Turkish: ı, İ, ş, ğ, ç, ö, ü; German records write oe/ue (Oezlem), Balkan and Russian
 /// ones phonetic sh/ch/dzh (Shahin, Redzhep).
-const TR: NamePool = NamePool {
+const TR: Listed = Listed {
     country: "TR",
     script: Script::Latin,
     family_name_first: false,
@@ -338,7 +338,7 @@ const TR: NamePool = NamePool {
 /// Vietnamese: family name first; records drop the diacritics (Nguyễn → Nguyen) and
 /// sometimes the space between syllables of the given name (Thi Lan → Thilan); Russian-
 /// mediated records write Nguen. Women's names often carry the middle name Thị, men's Văn.
-const VN: NamePool = NamePool {
+const VN: Listed = Listed {
     country: "VN",
     script: Script::Latin,
     family_name_first: true,
@@ -416,7 +416,7 @@ const VN: NamePool = NamePool {
 };
 
 /// Czech: women's family names take -ová, or -á for adjectival names in -ý.
-const CZ: NamePool = NamePool {
+const CZ: Listed = Listed {
     country: "CZ",
     script: Script::Latin,
     family_name_first: false,
@@ -473,7 +473,7 @@ const CZ: NamePool = NamePool {
 };
 
 /// Albanian: ë and ç are dropped or respelled (Çela → Cela, Chela); xh is often written dj.
-const AL: NamePool = NamePool {
+const AL: Listed = Listed {
     country: "AL",
     script: Script::Latin,
     family_name_first: false,
@@ -528,7 +528,7 @@ const AL: NamePool = NamePool {
 
 /// Serbia, in the Latin form of Serbian (Cyrillic is equally official); -ić is written -ic,
 /// -ich or -itsch, and đ as dj or d.
-const RS: NamePool = NamePool {
+const RS: Listed = Listed {
     country: "RS",
     script: Script::Latin,
     family_name_first: false,
@@ -582,7 +582,7 @@ const RS: NamePool = NamePool {
 };
 
 /// Hungarian: family name first at home (Nagy László), often swapped abroad.
-const HU: NamePool = NamePool {
+const HU: Listed = Listed {
     country: "HU",
     script: Script::Latin,
     family_name_first: true,
@@ -636,7 +636,7 @@ const HU: NamePool = NamePool {
 
 /// Nigeria: Yoruba, Igbo and Hausa names as written in documents (without Yoruba tone
 /// marks), with the shortenings and Hausa spellings records carry.
-const NG: NamePool = NamePool {
+const NG: Listed = Listed {
     country: "NG",
     script: Script::Latin,
     family_name_first: false,
@@ -694,7 +694,7 @@ const NG: NamePool = NamePool {
 /// Somalia: native forms in the Somali Latin orthography (x for ḥ, c for ʿayn, doubled
 /// vowels for long ones); records mostly write the Arabic-style spelling. Somalis have no
 /// family name: the "family" list holds fathers' names, which records put in that field.
-const SO: NamePool = NamePool {
+const SO: Listed = Listed {
     country: "SO",
     script: Script::Latin,
     family_name_first: false,
@@ -751,7 +751,7 @@ const SO: NamePool = NamePool {
 
 /// DR Congo: French given names (accents dropped in records) and family names from Luba,
 /// Kongo, Lingala and Swahili.
-const CD: NamePool = NamePool {
+const CD: Listed = Listed {
     country: "CD",
     script: Script::Latin,
     family_name_first: false,
@@ -806,7 +806,7 @@ const CD: NamePool = NamePool {
 
 /// South Sudan: Dinka and Nuer names (Dinka orthography writes c for ch and w for u, so
 /// one name has both spellings) and Christian names. The "family" list holds fathers' names.
-const SS: NamePool = NamePool {
+const SS: Listed = Listed {
     country: "SS",
     script: Script::Latin,
     family_name_first: false,
@@ -860,7 +860,7 @@ const SS: NamePool = NamePool {
 };
 
 /// Venezuela: Spanish names, accents dropped in records; -ez often misspelt -es.
-const VE: NamePool = NamePool {
+const VE: Listed = Listed {
     country: "VE",
     script: Script::Latin,
     family_name_first: false,
@@ -912,7 +912,7 @@ const VE: NamePool = NamePool {
 };
 
 /// Colombia: as Venezuela; the Colombian respellings Jhon and Leidy are common.
-const CO: NamePool = NamePool {
+const CO: Listed = Listed {
     country: "CO",
     script: Script::Latin,
     family_name_first: false,
@@ -965,7 +965,7 @@ const CO: NamePool = NamePool {
 };
 
 /// Haiti: French names (accents dropped), compound names with or without the hyphen.
-const HT: NamePool = NamePool {
+const HT: Listed = Listed {
     country: "HT",
     script: Script::Latin,
     family_name_first: false,
@@ -1020,7 +1020,7 @@ const HT: NamePool = NamePool {
 };
 
 /// Philippines: Spanish family names, English and Spanish given names, compound given names.
-const PH: NamePool = NamePool {
+const PH: Listed = Listed {
     country: "PH",
     script: Script::Latin,
     family_name_first: false,
@@ -1072,7 +1072,7 @@ const PH: NamePool = NamePool {
 
 /// Uzbekistan: native forms in the Uzbek Latin alphabet (oʻ, gʻ, sh, ch, x for kh); older
 /// and Russian-language documents give the Russian spelling (Rakhimov, Ulugbek, Dzhamshid).
-const UZ: NamePool = NamePool {
+const UZ: Listed = Listed {
     country: "UZ",
     script: Script::Latin,
     family_name_first: false,

@@ -1,13 +1,13 @@
 //! Name pools in Georgian, Armenian, Greek and Ethiopic (Amharic, Tigrinya) script.
 //! (Myanmar, Thai and Devanagari pools are in `asia.rs`.)
 
-use super::{gendered, n, same, NamePool, Script};
+use super::{gendered, n, same, Listed, Script};
 
-pub(super) const POOLS: &[NamePool] = &[GE, AM, GR, ET, ER];
+pub(super) const POOLS: &[Listed] = &[GE, AM, GR, ET, ER];
 
 /// Georgian: the national transliteration (kh, ts, dz) first; Russian-mediated (Dzh, i-less)
 /// and German (sch, tsch) press forms after. Family names do not change with gender.
-const GE: NamePool = NamePool {
+const GE: Listed = Listed {
     country: "GE",
     script: Script::Georgian,
     family_name_first: false,
@@ -60,7 +60,7 @@ const GE: NamePool = NamePool {
 
 /// Armenian: the Eastern Armenian passport forms (-yan, Hovh-) first, then Russian-mediated
 /// (Arutyunyan, Ovanesyan) and Western Armenian diaspora forms (-ian, Kevork, Garabedian).
-const AM: NamePool = NamePool {
+const AM: Listed = Listed {
     country: "AM",
     script: Script::Armenian,
     family_name_first: false,
@@ -122,7 +122,7 @@ const AM: NamePool = NamePool {
 /// Greek: ELOT 743 (the passport system) first, then the everyday forms people give and
 /// records carry (Giorgos, Kostas) and English ones (George).
 /// Family names in -os, -is, -as take the genitive for women (-ou, -i, -a); -ou stays.
-const GR: NamePool = NamePool {
+const GR: Listed = Listed {
     country: "GR",
     script: Script::Greek,
     family_name_first: false,
@@ -185,7 +185,7 @@ const GR: NamePool = NamePool {
 /// Ethiopia (Amharic, Ge'ez script). Ethiopians have no family name: a person is written
 /// with their own name, their father's and often their grandfather's. The "family" list
 /// holds common fathers' names, which records put in the surname field.
-const ET: NamePool = NamePool {
+const ET: Listed = Listed {
     country: "ET",
     script: Script::Ethiopic,
     family_name_first: false,
@@ -241,7 +241,7 @@ const ET: NamePool = NamePool {
 /// Eritrea (Tigrinya, Ge'ez script): father's name in the "family" list, as for Ethiopia.
 /// Tigrinya spelling differs from Amharic (ሃይለ, ተኽለ); Italian-era spellings (Ghebre-)
 /// persist beside the English ones.
-const ER: NamePool = NamePool {
+const ER: Listed = Listed {
     country: "ER",
     script: Script::Ethiopic,
     family_name_first: false,

