@@ -129,14 +129,20 @@ impl Matcher {
     /// grouped at most one per party (for two parties, greedy 1:1 pairs).
     pub fn link(&self, sets: &[&EncodingSet], threshold: f32) -> Result<Assignment, MatchError> {
         self.check(sets)?;
+        let filters: Vec<&FilterSet> = sets.iter().map(|s| &s.filters).collect();
+        Ok(self.link_filters(&filters, threshold))
+    }
+
+    /// [`link`](Self::link) for filters whose compatibility the caller has established.
+    pub fn link_filters(&self, sets: &[&FilterSet], threshold: f32) -> Assignment {
         let mut edges = Vec::new();
         for a in 0..sets.len() {
             for b in a + 1..sets.len() {
-                let found = self.pairs(&sets[a].filters, &sets[b].filters, threshold);
+                let found = self.pairs(sets[a], sets[b], threshold);
                 edges.extend(found.pairs.into_iter().map(|c| edge(a, b, c)));
             }
         }
-        Ok(assign(edges, threshold, Rule::OnePerParty))
+        assign(edges, threshold, Rule::OnePerParty)
     }
 
     /// Groups the records of one set that are the same person.

@@ -9,7 +9,6 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use concord_core::Person;
-use concord_link::assignment::{assign, Edge, Record, Rule};
 use concord_link::encoding::encode_all;
 use concord_link::evaluation::{evaluate, Point, Truth};
 use concord_link::filter::FilterSet;
@@ -86,28 +85,6 @@ pub fn encode(parties: &[Party], schema: &Schema, key: &LinkageKey) -> Vec<Filte
         .collect()
 }
 
-/// Scores every pair of parties at `threshold` and above.
-pub fn edges(matcher: &Matcher, sets: &[FilterSet], threshold: f32) -> Vec<Edge> {
-    let mut edges = Vec::new();
-    for a in 0..sets.len() {
-        for b in a + 1..sets.len() {
-            let found = matcher.pairs(&sets[a], &sets[b], threshold).pairs;
-            edges.extend(found.into_iter().map(|c| Edge {
-                a: Record {
-                    party: a as u32,
-                    index: c.left,
-                },
-                b: Record {
-                    party: b as u32,
-                    index: c.right,
-                },
-                score: c.score,
-            }));
-        }
-    }
-    edges
-}
-
 /// Precision, recall and F1 per script and threshold, linking all parties together.
 pub fn measure(
     matcher: &Matcher,
@@ -116,7 +93,8 @@ pub fn measure(
     thresholds: &[f32],
 ) -> BTreeMap<String, Vec<Point>> {
     let lowest = thresholds.iter().copied().fold(f32::INFINITY, f32::min);
-    let links = assign(edges(matcher, sets, lowest), lowest, Rule::OnePerParty).links;
+    let filters: Vec<&FilterSet> = sets.iter().collect();
+    let links = matcher.link_filters(&filters, lowest).links;
     let truth: Vec<Vec<Option<Truth>>> = parties.iter().map(|p| p.truth.clone()).collect();
     evaluate(&links, &truth, thresholds)
 }
