@@ -70,12 +70,6 @@ impl Matcher {
         self
     }
 
-    /// Uses `kernel` for whole-filter Dice.
-    pub fn kernel(mut self, kernel: Kernel) -> Self {
-        self.kernel = kernel;
-        self
-    }
-
     /// Sets the whole-filter Dice that candidates must reach.
     pub fn candidate_dice(mut self, dice: f32) -> Self {
         self.candidate_dice = dice;
@@ -170,5 +164,111 @@ fn edge(a: usize, b: usize, c: Candidate) -> Edge {
             index: c.right,
         },
         score: c.score,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use concord_core::vocabulary::{Gender, PersonRole};
+    use concord_core::{Person, PersonName};
+
+    use super::*;
+    use crate::encoding::Encoder;
+    use crate::encodings::Header;
+    use crate::key::LinkageKey;
+
+    fn set(party: &str, names: &[(&str, &str, &str)]) -> EncodingSet {
+        let schema = Schema::default_schema();
+        let key = LinkageKey::from_bytes(schema.key_epoch, [9; 32]);
+        let mut encoder = Encoder::new(&schema, &key).unwrap();
+        let mut set = EncodingSet::new(Header::new(party, &schema, &key));
+        for (i, (given, family, birth)) in names.iter().enumerate() {
+            let person = Person {
+                id: format!("P-{i}").parse().unwrap(),
+                role: PersonRole::Victim,
+                names: vec![PersonName {
+                    given: given.to_string(),
+                    family: family.to_string(),
+                    romanised: None,
+                }],
+                gender: Gender::Feminine,
+                birth_date: Some(birth.parse().unwrap()),
+                citizenships: Default::default(),
+                country_of_birth: None,
+                documents: vec![],
+                phones: vec![],
+            };
+            set.push(format!("P-{i}"), &encoder.encode_to_vec(&person).unwrap());
+        }
+        set
+    }
+
+    #[test]
+    fn deduplication_groups_the_records_of_one_person_within_a_party() {
+        let records = set(
+            "UA",
+            &[
+                ("Олена", "Коваленко", "1990-03-09"),
+                ("Iryna", "Bondarenko", "1985-01-02"),
+                ("Olena", "Kovalenko", "1990-03"),
+            ],
+        );
+        let groups = Matcher::new(&Schema::default_schema())
+            .deduplicate(&records, DEFAULT_THRESHOLD)
+            .unwrap()
+            .groups;
+        let indices: Vec<Vec<u32>> = groups.iter().map(|g| g.iter().map(|r| r.index).collect()).collect();
+        assert_eq!(indices, vec![vec![0, 2]]);
+    }
+
+    #[test]
+    fn three_parties_holding_one_person_make_one_group_of_three() {
+        let ua = set(
+            "UA",
+            &[
+                ("Олена", "Коваленко", "1990-03-09"),
+                ("Iryna", "Bondarenko", "1985-01-02"),
+            ],
+        );
+        let pl = set("PL", &[("Olena", "Kovalenko", "1990")]);
+        let de = set(
+            "DE",
+            &[
+                ("Iryna", "Sydorenko", "1970-05-05"),
+                ("Olena", "Kowalenko", "1990-03-09"),
+            ],
+        );
+        let groups = Matcher::new(&Schema::default_schema())
+            .link(&[&ua, &pl, &de], DEFAULT_THRESHOLD)
+            .unwrap()
+            .groups;
+        let members: Vec<Vec<(u32, u32)>> = groups
+            .iter()
+            .map(|g| g.iter().map(|r| (r.party, r.index)).collect())
+            .collect();
+        assert_eq!(members, vec![vec![(0, 0), (1, 0), (2, 1)]]);
+    }
+
+    #[test]
+    fn blocking_and_exhaustive_comparison_agree_on_a_small_linkage() {
+        let a = set(
+            "A",
+            &[
+                ("Olena", "Kovalenko", "1990-03-09"),
+                ("Iryna", "Bondarenko", "1985-01-02"),
+            ],
+        );
+        let b = set(
+            "B",
+            &[("Iryna", "Bondarenko", "1985"), ("Олена", "Коваленко", "1990-03-09")],
+        );
+        let schema = Schema::default_schema();
+        let exhaustive = Matcher::new(&schema).link(&[&a, &b], DEFAULT_THRESHOLD).unwrap();
+        let blocked = Matcher::new(&schema)
+            .blocking(Some(Blocking::default()))
+            .link(&[&a, &b], DEFAULT_THRESHOLD)
+            .unwrap();
+        assert_eq!(exhaustive.groups, blocked.groups);
+        assert_eq!(exhaustive.groups.len(), 2);
     }
 }
