@@ -14,8 +14,8 @@ use concord_core::{CaseId, Country};
 /// create your own. Identifying data is encrypted at rest: every command that opens a
 /// node needs its key file (--key-file) or passphrase (typed, or CONCORD_PASSPHRASE).
 ///
-/// Exit codes: 0 success; 1 error; 2 wrong usage; 3 input rejected, nothing imported;
-/// 4 imported, but some rows were rejected; 5 the key does not unlock the node;
+/// Exit codes: 0 success; 1 error; 2 wrong usage; 3 input rejected, nothing imported
+/// (or encoded); 4 done, but some rows were rejected; 5 the key does not unlock the node;
 /// 6 the database is locked by another process.
 #[derive(Debug, Parser)]
 #[command(name = "concord", version, propagate_version = true, max_term_width = 100)]
