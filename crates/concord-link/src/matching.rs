@@ -80,10 +80,9 @@ impl Matcher {
     pub fn pairs(&self, left: &FilterSet, right: &FilterSet, threshold: f32) -> Pairs {
         let dice = self.candidate_dice.min(threshold);
         let rescore = |c: Candidate| {
-            let score = self
-                .scorer
-                .score(left.get(c.left as usize), right.get(c.right as usize));
-            (score >= threshold).then_some(Candidate { score, ..c })
+            let (a, b) = (left.get(c.left as usize), right.get(c.right as usize));
+            let score = self.scorer.score_at_least(a, b, threshold)?;
+            Some(Candidate { score, ..c })
         };
         match &self.blocking {
             Some(blocking) => {

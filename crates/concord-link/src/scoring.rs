@@ -63,6 +63,17 @@ impl Scorer {
 
     /// The field-weighted score of two filters, from 0 to 1.
     pub fn score(&self, a: &[u64], b: &[u64]) -> f32 {
+        self.score_at_least(a, b, 0.0).unwrap_or(0.0)
+    }
+
+    /// The score of two filters if it is at least `threshold`, else `None` — often
+    /// without looking at every field. Every field's term is at most 0 and the weights
+    /// that divide the sum are at most all of them, so after any field the score is at
+    /// most exp(terms so far / all weights): a pair whose names disagree is refused
+    /// before its other fields are read.
+    pub fn score_at_least(&self, a: &[u64], b: &[u64], threshold: f32) -> Option<f32> {
+        let all: f32 = self.fields.iter().map(|f| f.weight).sum();
+        let bound = threshold.max(f32::MIN_POSITIVE).ln() * all;
         let (mut log_score, mut weight) = (0.0f32, 0.0f32);
         for field in &self.fields {
             let Some(similarity) = field.similarity_of(a, b) else {
@@ -70,12 +81,12 @@ impl Scorer {
             };
             log_score += field.weight * similarity.max(FLOOR).ln();
             weight += field.weight;
+            if log_score < bound {
+                return None;
+            }
         }
-        if weight == 0.0 {
-            0.0
-        } else {
-            (log_score / weight).exp()
-        }
+        let score = if weight == 0.0 { 0.0 } else { (log_score / weight).exp() };
+        (score >= threshold).then_some(score)
     }
 }
 
@@ -169,6 +180,27 @@ mod tests {
             "the geometric mean of 1 and 0.64"
         );
         assert_eq!(scorer().score(&b, &b), 1.0);
+    }
+
+    #[test]
+    fn a_score_below_the_threshold_is_refused_and_one_above_is_exact() {
+        let a = [0b1011, 0b1, 0b110];
+        for b in [
+            [0b1011, 0b1, 0b110],
+            [0b0011, 0b1, 0b100],
+            [0b0100, 0b10, 0b1],
+            [0b1011, 0, 0],
+        ] {
+            let full = scorer().score(&a, &b);
+            for threshold in [0.1, 0.5, 0.8, 0.95] {
+                let expected = (full >= threshold).then_some(full);
+                assert_eq!(
+                    scorer().score_at_least(&a, &b, threshold),
+                    expected,
+                    "{b:?} {threshold}"
+                );
+            }
+        }
     }
 
     #[test]
