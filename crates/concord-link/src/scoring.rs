@@ -30,6 +30,8 @@ use crate::schema::{Schema, Similarity};
 #[derive(Debug, Clone)]
 pub struct Scorer {
     fields: Vec<FieldScore>,
+    /// The sum of every field's weight.
+    total_weight: f32,
 }
 
 /// One field's segment and how it counts.
@@ -57,8 +59,9 @@ impl Scorer {
                 absent_score: field.absent_score,
                 similarity: field.similarity,
             })
-            .collect();
-        Self { fields }
+            .collect::<Vec<FieldScore>>();
+        let total_weight = fields.iter().map(|f| f.weight).sum();
+        Self { fields, total_weight }
     }
 
     /// The field-weighted score of two filters, from 0 to 1.
@@ -72,8 +75,7 @@ impl Scorer {
     /// most exp(terms so far / all weights): a pair whose names disagree is refused
     /// before its other fields are read.
     pub fn score_at_least(&self, a: &[u64], b: &[u64], threshold: f32) -> Option<f32> {
-        let all: f32 = self.fields.iter().map(|f| f.weight).sum();
-        let bound = threshold.max(f32::MIN_POSITIVE).ln() * all;
+        let bound = threshold.max(f32::MIN_POSITIVE).ln() * self.total_weight;
         let (mut log_score, mut weight) = (0.0f32, 0.0f32);
         for field in &self.fields {
             let Some(similarity) = field.similarity_of(a, b) else {
@@ -152,6 +154,7 @@ mod tests {
     fn scorer() -> Scorer {
         Scorer {
             fields: vec![field(0..2, Similarity::Dice), field(2..3, Similarity::Containment)],
+            total_weight: 2.0,
         }
     }
 

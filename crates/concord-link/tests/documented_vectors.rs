@@ -1,8 +1,7 @@
 //! The test vectors in `docs/linkage.md` are what this build computes: another
 //! implementation (or a later version of this one) can check itself against them.
 
-use concord_core::vocabulary::{Gender, PersonRole};
-use concord_core::{Person, PersonName};
+use concord_core::vocabulary::Gender;
 use concord_link::encoding::Encoder;
 use concord_link::encodings::to_base64;
 use concord_link::key::LinkageKey;
@@ -10,23 +9,8 @@ use concord_link::normalise::{normalise, skeleton};
 use concord_link::schema::Schema;
 use concord_link::scoring::Scorer;
 
-fn person(given: &str, family: &str, birth: &str) -> Person {
-    Person {
-        id: "P-1".parse().unwrap(),
-        role: PersonRole::Victim,
-        names: vec![PersonName {
-            given: given.into(),
-            family: family.into(),
-            romanised: None,
-        }],
-        gender: Gender::Feminine,
-        birth_date: Some(birth.parse().unwrap()),
-        citizenships: Default::default(),
-        country_of_birth: None,
-        documents: vec![],
-        phones: vec![],
-    }
-}
+mod common;
+use common::person;
 
 /// The vectors as the documentation writes them.
 fn vectors() -> String {
@@ -40,8 +24,8 @@ fn vectors() -> String {
         schema.digest()
     );
     let records = [
-        person("Олена", "Коваленко", "1990-03-09"),
-        person("Olena", "Kovalenko", "1990"),
+        person("Олена", "Коваленко", Some("1990-03-09"), Gender::Feminine),
+        person("Olena", "Kovalenko", Some("1990"), Gender::Feminine),
     ];
     let mut filters = Vec::new();
     for p in &records {

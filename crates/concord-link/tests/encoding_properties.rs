@@ -2,31 +2,16 @@
 //! high, other people score low, and without the key nothing can be tested.
 
 use chrono::NaiveDate;
-use concord_core::vocabulary::{Gender, PersonRole};
-use concord_core::{PartialDate, Person, PersonName, RomanisedName};
+use concord_core::vocabulary::Gender;
+use concord_core::{PartialDate, Person, RomanisedName};
 use concord_link::encoding::{EncodeError, Encoder};
 use concord_link::key::LinkageKey;
 use concord_link::matching::DEFAULT_THRESHOLD;
 use concord_link::schema::Schema;
 use concord_link::scoring::Scorer;
 
-fn person(given: &str, family: &str, birth: Option<&str>, gender: Gender) -> Person {
-    Person {
-        id: "P-1".parse().unwrap(),
-        role: PersonRole::Victim,
-        names: vec![PersonName {
-            given: given.into(),
-            family: family.into(),
-            romanised: None,
-        }],
-        gender,
-        birth_date: birth.map(|b| b.parse().unwrap()),
-        citizenships: Default::default(),
-        country_of_birth: None,
-        documents: vec![],
-        phones: vec![],
-    }
-}
+mod common;
+use common::person;
 
 fn setup() -> (Schema, LinkageKey) {
     let schema = Schema::default_schema();
