@@ -1,0 +1,395 @@
+//! What messages say: the JSON inside each kind of envelope.
+//!
+//! Payloads are JSON so that a partner's implementation in any language can read them and
+//! an auditor can read a decrypted message. Readers ignore fields they do not know, so a
+//! later version may add optional fields to a kind; a change of meaning needs a new kind.
+//!
+//! A [`CaseSummary`] is built from a case by [`CaseSummary::from_case`] only, which copies
+//! what analysis needs and nothing that identifies a person: no names, dates of birth,
+//! documents, phones, places, narrative or any other free text.
+
+use std::collections::BTreeSet;
+
+use concord_core::vocabulary::{
+    CaseStatus, ExploitationType, Gender, LabourSector, MeansOfControl, PersonRole, SexExploitationForm,
+};
+use concord_core::{AgeBand, Case, CaseId, Country};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::envelope::MessageId;
+use crate::kind::Kind;
+
+/// Longest notice subject, in characters.
+pub const MAX_SUBJECT_CHARS: usize = 200;
+/// Longest notice body, in characters.
+pub const MAX_BODY_CHARS: usize = 10_000;
+
+/// A payload that cannot be read, or breaks its kind's limits.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PayloadError {
+    /// Not the JSON of the kind.
+    #[error("the {kind} payload is not valid at `{path}`: {message}")]
+    Malformed {
+        /// The kind expected.
+        kind: Kind,
+        /// Where in the JSON, e.g. `entries[2].message_id`.
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
+    /// A text over its limit.
+    #[error("the notice's {field} is {found} characters long; expected at most {max}")]
+    TooLong {
+        /// "subject" or "body".
+        field: &'static str,
+        /// The limit.
+        max: usize,
+        /// Characters found.
+        found: usize,
+    },
+    /// A required text is empty.
+    #[error("the notice's {field} is empty; expected some text")]
+    Empty {
+        /// The field.
+        field: &'static str,
+    },
+}
+
+/// The JSON of a payload.
+///
+/// # Panics
+/// If `value`'s serialisation fails, which it never does for this module's types.
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("payloads serialise to JSON")
+}
+
+/// Reads the JSON of a payload of `kind`; the error names the kind and where in the JSON
+/// it went wrong.
+pub fn decode<T: DeserializeOwned>(kind: Kind, bytes: &[u8]) -> Result<T, PayloadError> {
+    let malformed = |path: String, message: String| PayloadError::Malformed { kind, path, message };
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|e| malformed(e.path().to_string(), e.inner().to_string()))?;
+    deserializer.end().map_err(|e| malformed(".".into(), e.to_string()))?;
+    Ok(value)
+}
+
+/// A short text from one organisation to another (kind [`Kind::Notice`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    /// What it is about: 1 to 200 characters.
+    pub subject: String,
+    /// The text: up to 10,000 characters.
+    pub body: String,
+}
+
+impl Notice {
+    /// Checks the limits.
+    pub fn validate(&self) -> Result<(), PayloadError> {
+        if self.subject.trim().is_empty() {
+            return Err(PayloadError::Empty { field: "subject" });
+        }
+        for (field, text, max) in [
+            ("subject", &self.subject, MAX_SUBJECT_CHARS),
+            ("body", &self.body, MAX_BODY_CHARS),
+        ] {
+            let found = text.chars().count();
+            if found > max {
+                return Err(PayloadError::TooLong { field, max, found });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A case without identifying data, for analysis (kind [`Kind::CaseSummary`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    /// The sending organisation's reference for the case, so that a later summary of the
+    /// same case replaces this one and a partner can ask about it.
+    pub case_id: CaseId,
+    /// Year and month of registration, `YYYY-MM`: the day adds nothing to statistics and
+    /// would help single out a case.
+    pub registered: String,
+    /// Where the case stands.
+    pub status: CaseStatus,
+    /// Forms of exploitation.
+    #[serde(default)]
+    pub exploitation: BTreeSet<ExploitationType>,
+    /// Sector of forced labour.
+    #[serde(default)]
+    pub labour_sector: Option<LabourSector>,
+    /// Forms of sexual exploitation.
+    #[serde(default)]
+    pub sex_exploitation: BTreeSet<SexExploitationForm>,
+    /// Means used to control the victims.
+    #[serde(default)]
+    pub means_of_control: BTreeSet<MeansOfControl>,
+    /// The countries of the route, from origin to destination (places within them are
+    /// left out: a village can identify a person).
+    #[serde(default)]
+    pub route: Vec<Country>,
+    /// The persons of the case, without anything that identifies them.
+    #[serde(default)]
+    pub persons: Vec<PersonSummary>,
+}
+
+/// A person in a [`CaseSummary`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonSummary {
+    /// The part the person plays in the case.
+    pub role: PersonRole,
+    /// Gender.
+    pub gender: Gender,
+    /// Age band at registration (CTDC bands, e.g. "18-20"), when the birth date is known.
+    #[serde(default, deserialize_with = "age_band")]
+    pub age_band: Option<AgeBand>,
+    /// Citizenships.
+    #[serde(default)]
+    pub citizenships: BTreeSet<Country>,
+}
+
+/// Reads an age band as [`AgeBand::as_str`] writes it (concord-core serialises bands but
+/// does not read them).
+fn age_band<'de, D: Deserializer<'de>>(d: D) -> Result<Option<AgeBand>, D::Error> {
+    let text = Option::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+    text.map(|t| {
+        AgeBand::parse(&t).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{t}` is not an age band; expected one of 0-8, 9-17, 18-20, 21-23, 24-26, 27-29, 30-38, 39-47, 48+"
+            ))
+        })
+    })
+    .transpose()
+}
+
+impl CaseSummary {
+    /// The summary of a case: picklist values, countries and age bands only.
+    pub fn from_case(case: &Case) -> CaseSummary {
+        CaseSummary {
+            case_id: case.id.clone(),
+            registered: case.registered_on.format("%Y-%m").to_string(),
+            status: case.status,
+            exploitation: case.exploitation.clone(),
+            labour_sector: case.labour_sector,
+            sex_exploitation: case.sex_exploitation.clone(),
+            means_of_control: case.means_of_control.clone(),
+            route: case.route.iter().map(|leg| leg.country).collect(),
+            persons: case
+                .persons
+                .iter()
+                .map(|p| PersonSummary {
+                    role: p.role,
+                    gender: p.gender,
+                    age_band: p.birth_date.and_then(|b| AgeBand::at(b, case.registered_on)),
+                    citizenships: p.citizenships.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Acknowledges messages received (kind [`Kind::Receipt`]): one entry per message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// What became of each message.
+    pub entries: Vec<ReceiptEntry>,
+}
+
+/// What became of one message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptEntry {
+    /// The message.
+    pub message_id: MessageId,
+    /// What became of it.
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// What became of a message. Written inside its entry:
+/// `{"message_id": "…", "outcome": "rejected", "reason": "…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "lowercase")]
+pub enum Outcome {
+    /// Stored: the sender may forget it.
+    Accepted,
+    /// Already stored before: the sender may forget it.
+    Duplicate,
+    /// Refused for good, for `reason`: sending it again will not help.
+    Rejected {
+        /// Why, for the sender's operators.
+        reason: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn every_payload_kind_round_trips_through_json() {
+        let notice = Notice {
+            subject: "Test".into(),
+            body: "Hello from Almaty".into(),
+        };
+        assert_eq!(encode(&notice), br#"{"subject":"Test","body":"Hello from Almaty"}"#);
+        assert_eq!(decode::<Notice>(Kind::Notice, &encode(&notice)), Ok(notice));
+        let id = MessageId::from_bytes([7; 16]);
+        let receipt = Receipt {
+            entries: vec![
+                ReceiptEntry {
+                    message_id: id,
+                    outcome: Outcome::Accepted,
+                },
+                ReceiptEntry {
+                    message_id: id,
+                    outcome: Outcome::Duplicate,
+                },
+                ReceiptEntry {
+                    message_id: id,
+                    outcome: Outcome::Rejected {
+                        reason: "not allowed".into(),
+                    },
+                },
+            ],
+        };
+        let json = String::from_utf8(encode(&receipt)).unwrap();
+        assert!(
+            json.contains(&format!(
+                r#"{{"message_id":"{id}","outcome":"rejected","reason":"not allowed"}}"#
+            )),
+            "{json}"
+        );
+        assert_eq!(decode::<Receipt>(Kind::Receipt, json.as_bytes()), Ok(receipt));
+    }
+
+    #[test]
+    fn a_malformed_payload_is_refused_naming_the_kind_and_the_place() {
+        let err = decode::<Receipt>(
+            Kind::Receipt,
+            br#"{"entries":[{"message_id":"nope","outcome":"accepted"}]}"#,
+        )
+        .unwrap_err();
+        let PayloadError::Malformed { kind, path, .. } = &err else {
+            panic!("{err}")
+        };
+        assert_eq!((*kind, path.as_str()), (Kind::Receipt, "entries[0].message_id"));
+        assert!(
+            err.to_string()
+                .starts_with("the receipt payload is not valid at `entries[0].message_id`"),
+            "{err}"
+        );
+        let err = decode::<Notice>(Kind::Notice, br#"{"subject":"a","body":"b"} x"#).unwrap_err();
+        assert!(matches!(err, PayloadError::Malformed { .. }), "{err}");
+        let err = decode::<Notice>(Kind::Notice, br#"{"subject":"a"}"#).unwrap_err();
+        assert!(err.to_string().contains("missing field `body`"), "{err}");
+        let err = decode::<CaseSummary>(Kind::CaseSummary, br#"{"persons":[{"age_band":"17-19"}]}"#).unwrap_err();
+        assert!(err.to_string().starts_with("the case-summary payload"), "{err}");
+    }
+
+    #[test]
+    fn notices_keep_to_their_limits() {
+        let notice = |subject: &str, body: &str| Notice {
+            subject: subject.into(),
+            body: body.into(),
+        };
+        assert_eq!(notice("s", &"é".repeat(10_000)).validate(), Ok(()));
+        assert_eq!(
+            notice(" ", "b").validate(),
+            Err(PayloadError::Empty { field: "subject" })
+        );
+        assert_eq!(
+            notice(&"s".repeat(201), "").validate(),
+            Err(PayloadError::TooLong {
+                field: "subject",
+                max: 200,
+                found: 201
+            })
+        );
+        let err = notice("s", &"b".repeat(10_001)).validate().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the notice's body is 10001 characters long; expected at most 10000"
+        );
+    }
+
+    /// Every string value in a JSON document.
+    fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn case_summaries_carry_no_identifying_data() {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+        let config = concord_synth::Config::new(11, today);
+        let (mut checked, mut persons, mut banded, mut documents_and_phones) = (0, 0, 0, 0);
+        for agency in concord_synth::agencies(4) {
+            for synthetic in concord_synth::cases(&config, &agency, 150) {
+                let case = synthetic.case;
+                let summary = CaseSummary::from_case(&case);
+                let json = String::from_utf8(encode(&summary)).unwrap();
+                assert_eq!(
+                    decode::<CaseSummary>(Kind::CaseSummary, json.as_bytes()).as_ref(),
+                    Ok(&summary)
+                );
+                let mut values = Vec::new();
+                strings(&serde_json::from_str(&json).unwrap(), &mut values);
+                // The narrative's words are common words ("route"): look for its sentences.
+                let sentences = case.narrative.iter().flat_map(|n| n.split('.')).map(str::trim);
+                for sentence in sentences.filter(|s| s.len() >= 20) {
+                    assert!(
+                        !json.contains(sentence),
+                        "the narrative of case {} leaks into {json}",
+                        case.id
+                    );
+                }
+                // Whole values; a name part may hold several words, each of which counts.
+                let mut secrets = Vec::new();
+                secrets.extend(case.route.iter().filter_map(|leg| leg.place.clone()));
+                secrets.push(case.reporting_org.name.clone());
+                secrets.push(case.registered_on.to_string());
+                for person in &case.persons {
+                    secrets.push(person.id.to_string());
+                    for name in &person.names {
+                        let romanised = name.romanised.iter().flat_map(|r| [&r.given, &r.family]);
+                        for part in [&name.given, &name.family].into_iter().chain(romanised) {
+                            secrets.push(part.clone());
+                            secrets.extend(part.split_whitespace().map(str::to_string));
+                        }
+                    }
+                    secrets.extend(person.birth_date.map(|d| d.to_string()));
+                    secrets.extend(person.documents.iter().map(|d| d.number.as_str().to_string()));
+                    secrets.extend(person.phones.iter().map(|p| p.as_str().to_string()));
+                    persons += 1;
+                    documents_and_phones += person.documents.len() + person.phones.len();
+                }
+                for secret in &secrets {
+                    // Short parts ("Li", "1990") may occur by chance inside other words or
+                    // dates, so they must only never be a whole value.
+                    let leaked =
+                        values.contains(secret) || (secret.chars().count() >= 5 && json.contains(secret.as_str()));
+                    assert!(!leaked, "`{secret}` of case {} leaks into {json}", case.id);
+                }
+                banded += summary.persons.iter().filter(|p| p.age_band.is_some()).count();
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 600);
+        assert!(
+            persons > 600 && banded > persons / 2,
+            "{persons} persons, {banded} with an age band"
+        );
+        assert!(
+            documents_and_phones > 100,
+            "only {documents_and_phones} documents and phones checked"
+        );
+    }
+}
