@@ -1,11 +1,13 @@
 //! A Concord node: its data folder, its encrypted store, and the work done on it
-//! (import, export, statistics).
+//! (import, export, statistics, the exchange with partner nodes, the audit trail).
 //!
 //! A node is complete on its own: it keeps running on a laptop in a field office with
 //! nothing else installed. Identifying data is sealed at rest under a data key that only
 //! the node's passphrase or key file unlocks ([`vault`]), so a copy of the data folder
 //! taken from a seized laptop reveals no name, identifier, contact detail or narrative.
 
+pub mod audit;
+pub mod exchange;
 pub mod interchange;
 pub mod store;
 pub mod vault;

@@ -9,6 +9,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use concord_core::ValidationErrors;
+use concord_exchange::BundleError;
+use concord_node::exchange::ExchangeError;
 use concord_node::StoreError;
 use serde_json::{json, Value};
 
@@ -81,6 +83,32 @@ pub enum ApiError {
          a request for another host name is refused (protection against DNS rebinding)"
     )]
     ForbiddenHost,
+    /// An exchange body not declared as a bundle.
+    #[error("the body must be a Concord bundle, sent with `Content-Type: application/octet-stream`")]
+    NotABundle,
+    /// A bundle larger than [`crate::MAX_BUNDLE_BYTES`].
+    #[error(
+        "the bundle is larger than the {} bytes accepted over HTTP; carry it as a file",
+        crate::MAX_BUNDLE_BYTES
+    )]
+    BundleTooLarge,
+    /// A bundle in a protocol version this node does not speak.
+    #[error("{message}")]
+    UnsupportedVersion {
+        /// The refusal, naming the version found and those spoken.
+        message: String,
+        /// The versions this node speaks.
+        supported: &'static [u16],
+    },
+    /// A bundle that is damaged, forged, or breaks the protocol; nothing was applied.
+    #[error("{0}")]
+    BundleRejected(String),
+    /// A bundle from a node that is not a partner; nothing was applied.
+    #[error("{0}")]
+    UnknownSender(String),
+    /// A bundle addressed to another node; nothing was applied.
+    #[error("{0}")]
+    NotForThisNode(String),
     /// Another process holds the database for a moment.
     #[error("the node's database is busy (another Concord process is writing to it); try again shortly")]
     Busy,
@@ -98,9 +126,13 @@ impl ApiError {
             | Self::RepeatedParameter(_)
             | Self::BadQuery(_)
             | Self::MalformedJson { .. }
-            | Self::UnreadableBody => StatusCode::BAD_REQUEST,
-            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            | Self::UnreadableBody
+            | Self::UnsupportedVersion { .. }
+            | Self::BundleRejected(_) => StatusCode::BAD_REQUEST,
+            Self::UnsupportedMediaType | Self::NotABundle => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::UnknownSender(_) => StatusCode::FORBIDDEN,
+            Self::NotForThisNode(_) => StatusCode::MISDIRECTED_REQUEST,
+            Self::PayloadTooLarge | Self::BundleTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -127,6 +159,12 @@ impl ApiError {
             Self::MethodNotAllowed => "method_not_allowed",
             Self::Conflict(_) => "conflict",
             Self::ForbiddenHost => "forbidden_host",
+            Self::NotABundle => "not_a_bundle",
+            Self::BundleTooLarge => "payload_too_large",
+            Self::UnsupportedVersion { .. } => "unsupported_version",
+            Self::BundleRejected(_) => "bundle_rejected",
+            Self::UnknownSender(_) => "unknown_sender",
+            Self::NotForThisNode(_) => "not_for_this_node",
             Self::Busy => "busy",
             Self::Internal => "internal",
         }
@@ -145,6 +183,8 @@ impl ApiError {
             Self::RepeatedParameter(parameter) => json!({ "parameter": parameter }),
             Self::MalformedJson { path, line, column, .. } => json!({ "path": path, "line": line, "column": column }),
             Self::PayloadTooLarge => json!({ "limit_bytes": MAX_BODY_BYTES }),
+            Self::UnsupportedVersion { supported, .. } => json!({ "supported_versions": supported }),
+            Self::BundleTooLarge => json!({ "limit_bytes": crate::MAX_BUNDLE_BYTES }),
             Self::Validation(errors) => json!({ "errors": errors }),
             _ => json!({}),
         };
@@ -181,6 +221,21 @@ impl From<StoreError> for ApiError {
                 tracing::error!(error = %other, "store failure");
                 Self::Internal
             }
+        }
+    }
+}
+
+impl From<ExchangeError> for ApiError {
+    fn from(error: ExchangeError) -> Self {
+        match error {
+            ExchangeError::Store(e) => e.into(),
+            ExchangeError::UnknownSender(_) => Self::UnknownSender(error.to_string()),
+            ExchangeError::NotForThisNode { .. } => Self::NotForThisNode(error.to_string()),
+            ExchangeError::Bundle(BundleError::UnsupportedVersion { supported, .. }) => Self::UnsupportedVersion {
+                message: error.to_string(),
+                supported,
+            },
+            other => Self::BundleRejected(other.to_string()),
         }
     }
 }

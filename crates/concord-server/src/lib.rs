@@ -17,6 +17,8 @@
 //! | `GET /api/v1/persons/{id}` | `{"case_id", "person"}` |
 //! | `PUT /api/v1/persons/{id}` | replaces the person within their case |
 //! | `GET /api/v1/stats` | the node's counts |
+//! | `POST /api/v1/exchange/bundles` | a partner's signed bundle in; our signed return bundle (receipts) out |
+//! | `GET /api/v1/exchange/outbox?to&limit` | delivery status per partner and per message |
 //!
 //! Every error is JSON `{"error": code, "message": text, ...}` (see [`ApiError`]): 400
 //! for a bad parameter or malformed JSON (naming the parameter or JSON path), 404, 409
@@ -30,7 +32,9 @@
 
 mod body;
 mod cases;
+mod delivery;
 mod error;
+mod exchange;
 mod guards;
 mod listen;
 mod node;
@@ -43,7 +47,9 @@ use axum::routing::{get, post};
 use axum::Router;
 use concord_node::Store;
 
+pub use delivery::{deliver_due, deliver_pending, delivery_client, DeliveryOptions, DeliveryReport};
 pub use error::{ApiError, MAX_BODY_BYTES};
+pub use exchange::{Outbox, BUNDLE_MEDIA_TYPE, MAX_BUNDLE_BYTES};
 pub use listen::{check_listen_address, serve, ServeError};
 pub use node::Health;
 pub use params::DEFAULT_PER_PAGE;
@@ -64,7 +70,12 @@ pub fn router_with_state(state: AppState) -> Router {
         .route("/cases/{id}", get(cases::get).put(cases::replace))
         .route("/cases/{id}/persons", post(persons::add))
         .route("/persons", get(persons::list))
-        .route("/persons/{id}", get(persons::get).put(persons::replace));
+        .route("/persons/{id}", get(persons::get).put(persons::replace))
+        .route(
+            "/exchange/bundles",
+            post(exchange::receive).layer(DefaultBodyLimit::max(MAX_BUNDLE_BYTES)),
+        )
+        .route("/exchange/outbox", get(exchange::outbox));
     Router::new()
         .nest("/api/v1", api)
         .fallback(no_route)

@@ -4,7 +4,8 @@ use std::net::SocketAddr;
 
 use concord_node::Store;
 
-use crate::router;
+use crate::delivery::DeliveryOptions;
+use crate::{router_with_state, AppState};
 
 /// Why the API could not be served.
 #[derive(Debug, thiserror::Error)]
@@ -46,16 +47,22 @@ pub fn check_listen_address(addr: &SocketAddr) -> Result<(), ServeError> {
 ///
 /// Refuses any non-loopback address with a clear error (sign-in does not exist yet, so
 /// the API must not be reachable from the network).
-pub async fn serve(store: Store, addr: SocketAddr) -> Result<(), ServeError> {
+///
+/// While it serves, it pushes the outbox to partners ([`crate::delivery`]).
+pub async fn serve(store: Store, addr: SocketAddr, delivery: DeliveryOptions) -> Result<(), ServeError> {
     check_listen_address(&addr)?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Bind { addr, source })?;
     let local = listener.local_addr()?;
     tracing::info!(%local, "serving the Concord API on http://{local}/api/v1");
-    axum::serve(listener, router(store))
+    let state = AppState::new(store);
+    let pushing = tokio::spawn(crate::delivery::run(state.clone(), delivery));
+    let served = axum::serve(listener, router_with_state(state))
         .with_graceful_shutdown(shutdown_signal())
-        .await?;
+        .await;
+    pushing.abort();
+    served?;
     tracing::info!("the Concord API has stopped");
     Ok(())
 }

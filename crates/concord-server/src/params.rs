@@ -63,7 +63,7 @@ impl Params {
     }
 
     /// A value parsed with `FromStr`; the parse error's message says what was expected.
-    fn parsed<T: FromStr>(&self, name: &str) -> Result<Option<T>, ApiError>
+    pub(crate) fn parsed<T: FromStr>(&self, name: &str) -> Result<Option<T>, ApiError>
     where
         T::Err: std::fmt::Display,
     {
@@ -114,7 +114,7 @@ impl Params {
         Ok(Page::new(number, size))
     }
 
-    fn number_in(&self, name: &str, min: u32, max: u32) -> Result<Option<u32>, ApiError> {
+    pub(crate) fn number_in(&self, name: &str, min: u32, max: u32) -> Result<Option<u32>, ApiError> {
         let bad = |v: &str| ApiError::BadParameter {
             parameter: name.to_string(),
             value: v.to_string(),

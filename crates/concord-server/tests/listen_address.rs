@@ -61,7 +61,7 @@ async fn serve_refuses_a_network_address_before_opening_anything() {
 
     let result = tokio::time::timeout(
         std::time::Duration::from_secs(5),
-        concord_server::serve(store, addr("0.0.0.0:0")),
+        concord_server::serve(store, addr("0.0.0.0:0"), Default::default()),
     )
     .await
     .expect("returns at once instead of serving");
@@ -79,7 +79,7 @@ async fn serve_answers_on_a_loopback_address() {
         .unwrap()
         .local_addr()
         .unwrap();
-    let server = tokio::spawn(concord_server::serve(store, free));
+    let server = tokio::spawn(concord_server::serve(store, free, Default::default()));
 
     let mut answer = String::new();
     for _ in 0..100 {

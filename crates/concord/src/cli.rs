@@ -1,11 +1,13 @@
 //! The command line: what each command takes, and the help text that teaches it.
 
+use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use concord_core::vocabulary::{CaseStatus, ExploitationType, OrganisationType};
 use concord_core::{CaseId, Country};
+use concord_exchange::{Category, Handling, Kind, NodeId};
 
 /// Concord: case records, cross-border matching and estimation for agencies that fight
 /// human trafficking. Each organisation runs its own node; this command runs one.
@@ -15,7 +17,7 @@ use concord_core::{CaseId, Country};
 /// node needs its key file (--key-file) or passphrase (typed, or CONCORD_PASSPHRASE).
 ///
 /// Exit codes: 0 success; 1 error; 2 wrong usage; 3 input rejected, nothing imported
-/// (or encoded); 4 done, but some rows were rejected; 5 the key does not unlock the node;
+/// (or encoded, or applied from a bundle); 4 done, but some rows were rejected; 5 the key does not unlock the node;
 /// 6 the database is locked by another process.
 #[derive(Debug, Parser)]
 #[command(name = "concord", version, propagate_version = true, max_term_width = 100)]
@@ -99,14 +101,72 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Serve the node's HTTP API (/api/v1). Until sign-in exists, only on loopback.
+    /// Serve the node's HTTP API (/api/v1), and push the outbox to partners while
+    /// serving. Until sign-in exists, only on loopback.
     Serve {
         #[command(flatten)]
         node: NodeArgs,
         /// Address to listen on (loopback only for now).
         #[arg(long, env = "CONCORD_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        #[command(flatten)]
+        delivery: DeliveryArgs,
     },
+    /// Partners: this node's card, adding a partner from its card, sharing agreements.
+    ///
+    /// To pair two nodes, each prints its card (`concord peer card`), hands it to the
+    /// other, and reads its node ID aloud by another channel (phone, in person); each then
+    /// adds the other's card with `--confirm` and the ID it heard.
+    #[command(subcommand)]
+    Peer(PeerCommand),
+    /// Send a message to a partner: sealed so that only the partner can read it, signed,
+    /// and kept in the outbox until the partner acknowledges it.
+    ///
+    /// `concord serve` pushes the outbox over HTTP; `concord deliver` pushes it once;
+    /// `concord bundle export` writes it to a file to carry by hand.
+    #[command(subcommand)]
+    Send(SendCommand),
+    /// Delivery status of sent messages: per partner, and the newest messages.
+    Outbox {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// Only messages to this partner (node ID).
+        #[arg(long)]
+        to: Option<NodeId>,
+        /// How many of the newest messages to list.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Messages received from partners, newest first.
+    Inbox {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// Only messages of this kind (notice, case-summary).
+        #[arg(long)]
+        kind: Option<Kind>,
+        /// How many of the newest messages to list.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Push the messages due in the outbox to partners over HTTP now, without serving.
+    ///
+    /// Exit code 0 when every message due was settled by its partner, 1 when some could
+    /// not be pushed (they stay in the outbox and are tried again later).
+    Deliver {
+        #[command(flatten)]
+        node: NodeArgs,
+        #[command(flatten)]
+        delivery: DeliveryArgs,
+    },
+    /// Bundle files: carry messages by hand (e.g. on a USB stick) when there is no link.
+    #[command(subcommand)]
+    Bundle(BundleCommand),
     /// Privacy-preserving linkage: encode persons into keyed Bloom filters, match two or
     /// more parties' encodings, and measure accuracy against known truth.
     ///
@@ -128,6 +188,171 @@ pub enum Command {
         /// Create the node and exit without serving.
         #[arg(long)]
         no_serve: bool,
+    },
+}
+
+/// How the outbox is pushed over HTTP.
+#[derive(Debug, Clone, Args)]
+pub struct DeliveryArgs {
+    /// Longest wait between attempts to reach a partner, in seconds (the wait starts at
+    /// 2 s and doubles after each failure, with random jitter).
+    #[arg(long, env = "CONCORD_RETRY_MAX_SECS", default_value_t = 300)]
+    pub retry_max_secs: u64,
+    /// Most messages in one HTTP request.
+    #[arg(long, default_value_t = 500)]
+    pub batch: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeerCommand {
+    /// Print this node's ID and its signed card, to hand to a partner.
+    ///
+    /// Example: concord peer card --endpoint http://10.1.2.3:8080 -o almaty.card
+    Card {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// Set where partners reach this node's API (http://host:port) before printing.
+        #[arg(long)]
+        endpoint: Option<String>,
+        /// Also write the card to this file.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
+    /// Add a partner from its card, if the node ID it read aloud to you matches.
+    ///
+    /// Example: concord peer add seoul.card --confirm ROKWEZY-OPKMSAT-PXV6QTI-IBXPFQZ
+    ///          --send notices --receive notices,case-summaries
+    Add {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The card: a file, or the card text itself.
+        card: String,
+        /// The partner's node ID as confirmed by another channel (phone, in person).
+        #[arg(long)]
+        confirm: NodeId,
+        /// Categories this node may send to the partner (comma-separated, or `none`).
+        #[arg(long)]
+        send: Option<Categories>,
+        /// Categories this node accepts from the partner (comma-separated, or `none`).
+        #[arg(long)]
+        receive: Option<Categories>,
+    },
+    /// List partners with their agreements.
+    List {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the sharing agreement with a partner: what may be sent to it and what is
+    /// accepted from it (categories: notices, case-summaries).
+    ///
+    /// Example: concord peer agreement ROKWEZY-OPKMSAT-PXV6QTI-IBXPFQZ --send none
+    Agreement {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The partner's node ID.
+        peer: NodeId,
+        /// Categories this node may send (comma-separated, or `none`); unchanged if absent.
+        #[arg(long)]
+        send: Option<Categories>,
+        /// Categories this node accepts (comma-separated, or `none`); unchanged if absent.
+        #[arg(long)]
+        receive: Option<Categories>,
+    },
+}
+
+/// A set of data categories on the command line: `notices,case-summaries` or `none`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Categories(pub BTreeSet<Category>);
+
+impl std::str::FromStr for Categories {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s.trim() == "none" {
+            return Ok(Self(BTreeSet::new()));
+        }
+        s.split(',')
+            .map(|c| c.trim().parse::<Category>().map_err(|e| e.to_string()))
+            .collect::<Result<_, _>>()
+            .map(Self)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SendCommand {
+    /// A plain notice: a subject and a text. Never put personal data in a notice.
+    ///
+    /// Example: concord send notice --to ROKWEZY-… --subject "Route change"
+    ///          --body "Recruiters moved to the northern crossing"
+    Notice {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The partner (node ID).
+        #[arg(long)]
+        to: NodeId,
+        /// Subject (up to 200 characters).
+        #[arg(long)]
+        subject: String,
+        /// Text (up to 10,000 characters).
+        #[arg(long)]
+        body: String,
+        /// Handling code (Traffic Light Protocol): clear, green, amber, amber+strict, red.
+        #[arg(long, default_value = "amber")]
+        handling: Handling,
+    },
+    /// Summaries of cases without identifying data (no names, dates of birth, documents,
+    /// contacts or narrative), for analysis.
+    ///
+    /// Example: concord send case-summary --to ROKWEZY-… UA-KYIV-2026-000017
+    CaseSummary {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The partner (node ID).
+        #[arg(long)]
+        to: NodeId,
+        /// The cases to summarise.
+        #[arg(required = true)]
+        cases: Vec<CaseId>,
+        /// Handling code (Traffic Light Protocol): clear, green, amber, amber+strict, red.
+        #[arg(long, default_value = "amber")]
+        handling: Handling,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BundleCommand {
+    /// Write every message pending for a partner into one signed bundle file. The
+    /// messages stay pending until the partner's return bundle is imported here.
+    ///
+    /// Example: concord bundle export --to ROKWEZY-… -o /media/usb/to-seoul.bundle
+    Export {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The partner (node ID).
+        #[arg(long)]
+        to: NodeId,
+        /// The bundle file to write (refused if it exists).
+        #[arg(long, short = 'o')]
+        output: PathBuf,
+    },
+    /// Import a partner's bundle, exactly as if it had come over the network, and write
+    /// the receipts into a return bundle to carry back.
+    ///
+    /// A damaged, truncated or forged bundle, one for another node, or one from a node
+    /// that is not a partner is refused whole (exit code 3).
+    ///
+    /// Example: concord bundle import /media/usb/to-seoul.bundle -o /media/usb/from-seoul.bundle
+    Import {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The bundle file.
+        file: PathBuf,
+        /// Where to write the return bundle (default: the file's name with `.return` added).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
     },
 }
 

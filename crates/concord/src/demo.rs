@@ -43,7 +43,7 @@ pub fn run(dir: &Path, cases: usize, listen: SocketAddr, no_serve: bool) -> anyh
     println!("  curl 'http://{listen}/api/v1/cases?per_page=5'");
     println!();
     println!("Serving the API on http://{listen}/api/v1 — press Ctrl-C to stop.");
-    crate::serve(store, listen)
+    crate::serve(store, listen, concord_server::DeliveryOptions::default())
 }
 
 fn create(data_dir: &Path, key_file: &Path, cases: usize) -> anyhow::Result<Store> {

@@ -1,5 +1,6 @@
 //! Exit codes that scripts can rely on (listed in `concord --help`).
 
+use concord_node::exchange::ExchangeError;
 use concord_node::interchange::ImportError;
 use concord_node::{KeyError, StoreError};
 
@@ -35,6 +36,9 @@ pub fn code_for(error: &anyhow::Error) -> Code {
         if cause.downcast_ref::<KeyError>().is_some() {
             return Code::Key;
         }
+        if let Some(e) = cause.downcast_ref::<ExchangeError>() {
+            return exchange_code(e);
+        }
         match cause.downcast_ref::<ImportError>() {
             Some(ImportError::File { .. }) => return Code::Rejected,
             // `Store` is transparent: the chain goes past the store error without showing it.
@@ -43,6 +47,18 @@ pub fn code_for(error: &anyhow::Error) -> Code {
         }
     }
     Code::Error
+}
+
+fn exchange_code(error: &ExchangeError) -> Code {
+    match error {
+        ExchangeError::Store(e) => store_code(e),
+        ExchangeError::Bundle(_)
+        | ExchangeError::Envelope { .. }
+        | ExchangeError::NotForThisNode { .. }
+        | ExchangeError::UnknownSender(_)
+        | ExchangeError::MixedSenders { .. } => Code::Rejected,
+        _ => Code::Error,
+    }
 }
 
 fn store_code(error: &StoreError) -> Code {

@@ -37,3 +37,16 @@ pub fn progress_bar(len: u64, template: &str) -> indicatif::ProgressBar {
     bar.set_style(indicatif::ProgressStyle::with_template(template).expect("a valid template"));
     bar
 }
+
+/// Writes `bytes` to a new file at `path` and flushes it to disk; refuses to replace an
+/// existing file, so that a bundle or card is never overwritten by mistake.
+pub fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .with_context(|| format!("creating {} (an existing file is never replaced)", path.display()))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("writing {}", path.display()))
+}

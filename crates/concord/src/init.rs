@@ -23,7 +23,7 @@ pub fn run(node: &NodeArgs, name: String, country: Country, kind: OrganisationTy
         None => KeySource::Passphrase(new_passphrase()?),
     };
     let settings = NodeSettings { name, country, kind };
-    Store::init(&node.data_dir, &settings, &key)
+    let store = Store::init(&node.data_dir, &settings, &key)
         .with_context(|| format!("creating a node in {}", node.data_dir.display()))?;
     println!(
         "Created node \"{}\" ({}, {}) in {}",
@@ -31,6 +31,10 @@ pub fn run(node: &NodeArgs, name: String, country: Country, kind: OrganisationTy
         settings.country,
         settings.kind,
         node.data_dir.display()
+    );
+    println!(
+        "Node ID: {} (partners confirm it when they add this node's card: `concord peer card`)",
+        store.node_id()
     );
     Ok(Code::Success)
 }

@@ -1,6 +1,7 @@
 //! `concord`: the command line of a Concord node. A thin layer: every command parses its
 //! arguments, calls the libraries, and prints.
 
+mod bundle;
 mod cases;
 mod cli;
 mod demo;
@@ -8,6 +9,8 @@ mod exit;
 mod files;
 mod init;
 mod link;
+mod messages;
+mod peer;
 mod stats;
 mod synth;
 mod transfer;
@@ -49,11 +52,22 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         Command::Cases(command) => cases::run(command),
         Command::Stats { node, json } => stats::run(&node, json),
         Command::Link(command) => link::run(command),
-        Command::Serve { node, listen } => {
+        Command::Serve { node, listen, delivery } => {
             concord_server::check_listen_address(&listen)?;
             let store = unlock::open(&node)?;
-            serve(store, listen)
+            serve(store, listen, delivery_options(&delivery))
         }
+        Command::Peer(command) => peer::run(command),
+        Command::Send(command) => messages::send(command),
+        Command::Outbox { node, to, limit, json } => messages::outbox(&node, to, limit, json),
+        Command::Inbox {
+            node,
+            kind,
+            limit,
+            json,
+        } => messages::inbox(&node, kind, limit, json),
+        Command::Deliver { node, delivery } => messages::deliver(&node, &delivery),
+        Command::Bundle(command) => bundle::run(command),
         Command::Demo {
             dir,
             cases,
@@ -63,9 +77,26 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
     }
 }
 
-/// Serves the API until interrupted.
-fn serve(store: concord_node::Store, listen: std::net::SocketAddr) -> anyhow::Result<exit::Code> {
+/// Serves the API, and pushes the outbox, until interrupted.
+fn serve(
+    store: concord_node::Store,
+    listen: std::net::SocketAddr,
+    delivery: concord_server::DeliveryOptions,
+) -> anyhow::Result<exit::Code> {
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(concord_server::serve(store, listen))?;
+    runtime.block_on(concord_server::serve(store, listen, delivery))?;
     Ok(exit::Code::Success)
+}
+
+/// Delivery options from the command line.
+fn delivery_options(args: &cli::DeliveryArgs) -> concord_server::DeliveryOptions {
+    let defaults = concord_server::DeliveryOptions::default();
+    concord_server::DeliveryOptions {
+        backoff: concord_node::exchange::Backoff {
+            max: std::time::Duration::from_secs(args.retry_max_secs.max(1)),
+            ..defaults.backoff
+        },
+        batch: args.batch.max(1),
+        ..defaults
+    }
 }

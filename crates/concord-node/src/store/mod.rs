@@ -8,7 +8,7 @@
 //! functions, chosen when the store opens; nothing above this module changes.
 
 mod records;
-mod sqlite;
+pub(crate) mod sqlite;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +17,8 @@ use concord_core::vocabulary::{CaseStatus, ExploitationType, OrganisationType, P
 use concord_core::{AgeBand, Case, CaseId, Country, Person, PersonId};
 use rusqlite::Connection;
 use serde::Serialize;
+
+use concord_exchange::Identity;
 
 use crate::vault::{KeyError, KeySource, Vault};
 
@@ -217,8 +219,10 @@ pub struct Stats {
 
 /// The store of one node.
 pub struct Store {
-    conn: Connection,
-    vault: Vault,
+    pub(crate) conn: Connection,
+    pub(crate) vault: Vault,
+    /// The node's signing and exchange keys, unsealed at open.
+    pub(crate) identity: Identity,
     path: PathBuf,
 }
 
@@ -245,7 +249,13 @@ impl Store {
         let mut conn = sqlite::create(&path)?;
         sqlite::migrate(&mut conn, &path)?;
         sqlite::write_identity(&mut conn, settings, &wrapped)?;
-        Ok(Self { conn, vault, path })
+        let identity = crate::exchange::keys::load_or_create(&conn, &vault)?;
+        Ok(Self {
+            conn,
+            vault,
+            identity,
+            path,
+        })
     }
 
     /// Opens the node in `dir`: unlocks the data key (writing nothing if it does not
@@ -259,7 +269,13 @@ impl Store {
         let wrapped = sqlite::read_wrapped_key(&conn, &path)?;
         let vault = Vault::unlock(key, &wrapped)?;
         sqlite::migrate(&mut conn, &path)?;
-        Ok(Self { conn, vault, path })
+        let identity = crate::exchange::keys::load_or_create(&conn, &vault)?;
+        Ok(Self {
+            conn,
+            vault,
+            identity,
+            path,
+        })
     }
 
     /// Who this node is.
@@ -275,6 +291,18 @@ impl Store {
     /// Replaces a case and its persons with `case`.
     pub fn update_case(&mut self, case: &Case) -> Result<(), StoreError> {
         self.write(|w| w.replace_case(case))
+    }
+
+    /// Runs `work` on one plain transaction of the connection (no sealing helpers):
+    /// all its writes land, or none do.
+    pub(crate) fn transaction<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>, &Vault, &Identity) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let tx = sqlite::begin(&mut self.conn, &self.path)?;
+        let out = work(&tx, &self.vault, &self.identity)?;
+        sqlite::commit(tx, &self.path)?;
+        Ok(out)
     }
 
     /// Runs `work` in one transaction: all its writes land, or none do.

@@ -10,13 +10,18 @@ use super::records::{CaseRows, StoredCase, StoredPerson};
 use super::{CaseFilter, CaseSummary, NodeSettings, PersonFilter, PersonSummary, Stats, StoreError};
 use crate::vault::WrappedKey;
 
+pub(crate) mod exchange;
+
 /// The schema version the migrations below lead to: their number.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// Schema versions, oldest first. Never edit a released migration: add one (and raise
 /// [`SCHEMA_VERSION`]).
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("../../migrations/sqlite/0001_initial.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("../../../migrations/sqlite/0001_initial.sql")),
+        M::up(include_str!("../../../migrations/sqlite/0002_exchange.sql")),
+    ])
 }
 
 /// How long a write waits for another process's transaction before giving up.
@@ -173,7 +178,7 @@ pub(super) fn atomically<T>(
     Ok(out)
 }
 
-pub(super) fn now() -> String {
+pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 

@@ -1,0 +1,109 @@
+//! The messages a person can send, and received messages as read back from the inbox.
+
+use concord_exchange::payload::{self, CaseSummary, Notice};
+use concord_exchange::{Handling, Kind, MessageId, NodeId};
+use serde::Serialize;
+
+use super::{stored_message_id, stored_node_id, ExchangeError};
+use crate::store::sqlite::exchange as sql;
+use crate::{Store, StoreError};
+
+/// Where sealed payloads of received messages are kept in the vault's namespaces.
+pub(crate) const SEALED_PAYLOAD: &str = "inbox.payload";
+
+/// A message to send to a partner.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Message {
+    /// A plain notice: a subject and a text.
+    Notice(Notice),
+    /// A case without identifying data, for analysis.
+    CaseSummary(CaseSummary),
+}
+
+impl Message {
+    /// The kind on the envelope.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Self::Notice(_) => Kind::Notice,
+            Self::CaseSummary(_) => Kind::CaseSummary,
+        }
+    }
+
+    /// The payload bytes, after checking the message is well-formed.
+    pub(crate) fn encode(&self) -> Result<Vec<u8>, ExchangeError> {
+        match self {
+            Self::Notice(notice) => {
+                notice
+                    .validate()
+                    .map_err(|e| ExchangeError::InvalidMessage(e.to_string()))?;
+                Ok(payload::encode(notice))
+            }
+            Self::CaseSummary(summary) => Ok(payload::encode(summary)),
+        }
+    }
+
+    /// Reads a payload of `kind`; `None` for a kind no person sends.
+    pub(crate) fn decode(kind: Kind, bytes: &[u8]) -> Option<Result<Self, payload::PayloadError>> {
+        match kind {
+            Kind::Notice => Some(payload::decode(kind, bytes).map(Self::Notice)),
+            Kind::CaseSummary => Some(payload::decode(kind, bytes).map(Self::CaseSummary)),
+            Kind::Receipt => None,
+        }
+    }
+}
+
+/// A message received from a partner and applied.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InboxMessage {
+    /// The partner who sent it.
+    pub sender: NodeId,
+    /// Its ID, unique per sender.
+    pub message_id: MessageId,
+    /// How it must be handled (TLP).
+    pub handling: Handling,
+    /// When the sender made it (RFC 3339).
+    pub created_at: String,
+    /// When it arrived here (RFC 3339).
+    pub received_at: String,
+    /// `http` or `bundle`.
+    pub via: String,
+    /// Size of the envelope in bytes.
+    pub size: i64,
+    /// The message.
+    pub message: Message,
+}
+
+impl Store {
+    /// The newest `limit` received messages, optionally only of one kind; unsealed.
+    pub fn inbox(&self, kind: Option<Kind>, limit: usize) -> Result<Vec<InboxMessage>, StoreError> {
+        let kind_text = kind.map(|k| k.to_string());
+        sql::list_inbox(&self.conn, kind_text.as_deref(), limit)?
+            .into_iter()
+            .map(|row| self.unseal_inbox(row))
+            .collect()
+    }
+
+    fn unseal_inbox(&self, row: sql::InboxRow) -> Result<InboxMessage, StoreError> {
+        let tampered = || StoreError::Tampered(format!("received message {}", row.message_id));
+        let record = format!("{}/{}", row.sender, row.message_id);
+        let bytes = self
+            .vault
+            .open(SEALED_PAYLOAD, &record, &row.payload)
+            .ok_or_else(tampered)?;
+        let kind: Kind = row.kind.parse().map_err(|_| tampered())?;
+        let message = Message::decode(kind, &bytes)
+            .and_then(Result::ok)
+            .ok_or_else(tampered)?;
+        Ok(InboxMessage {
+            sender: stored_node_id(&row.sender)?,
+            message_id: stored_message_id(&row.message_id)?,
+            handling: row.handling.parse().map_err(|_| tampered())?,
+            created_at: row.created_at,
+            received_at: row.received_at,
+            via: row.via,
+            size: row.size,
+            message,
+        })
+    }
+}

@@ -1,0 +1,117 @@
+//! The node's side of the exchange protocol: its keys, its partners and their sharing
+//! agreements, the outbox of messages waiting for each partner, and the receiving of
+//! bundles.
+//!
+//! The wire format and the cryptography live in `concord-exchange`; this module decides
+//! what may be sent to whom, keeps every message until the partner has acknowledged it,
+//! and applies what arrives exactly once. Moving the bytes (HTTP, a file on a USB stick)
+//! is left to the caller: both ways end in [`Store::receive_bundle`], so a message that
+//! arrives twice, or both ways, is applied once.
+//!
+//! [`Store::receive_bundle`]: crate::Store::receive_bundle
+
+pub(crate) mod keys;
+mod message;
+mod outbox;
+mod peers;
+mod receive;
+
+use concord_exchange::{BundleError, CardError, Category, EnvelopeError, Kind, MessageId, NodeId};
+
+use crate::StoreError;
+
+pub use message::{InboxMessage, Message};
+pub use outbox::{Backoff, OutboxEntry, OutboxStatus, OutgoingBundle, PartnerCounts};
+pub use peers::{Agreement, Peer};
+pub use receive::{Received, Via};
+
+/// Why a message could not be sent, or a bundle not received.
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A node that is not a partner.
+    #[error("node {0} is not a partner of this node; add it with `concord peer add`")]
+    UnknownPeer(NodeId),
+    /// The node itself given as a partner.
+    #[error("node {0} is this node itself")]
+    SelfPeer(NodeId),
+    /// The fingerprint confirmed out of band is not the card's.
+    #[error(
+        "the fingerprint given ({given}) is not the node ID on the card ({card}); the partner was not added. \
+         Read the ID again with the partner, by phone or in person"
+    )]
+    FingerprintMismatch { given: NodeId, card: NodeId },
+    /// A card older than the one already held for that partner.
+    #[error("this card for {0} was issued before the one already held; the newer card is kept")]
+    StaleCard(NodeId),
+    /// The card does not verify.
+    #[error("node card: {0}")]
+    Card(#[from] CardError),
+    /// The sharing agreement does not allow the message.
+    #[error(
+        "the sharing agreement with {peer} does not allow sending {category} (it allows: {allowed}); \
+         nothing was sent. Change it with `concord peer agreement`"
+    )]
+    NotAllowed {
+        peer: NodeId,
+        category: Category,
+        allowed: String,
+    },
+    /// A message kind that cannot be sent by hand.
+    #[error("{0} messages are sent by the protocol itself, not by hand")]
+    NotSendable(Kind),
+    /// The message itself is invalid.
+    #[error("{0}")]
+    InvalidMessage(String),
+    /// A bundle that is damaged, forged or not a bundle.
+    #[error("bundle rejected, nothing applied: {0}")]
+    Bundle(#[from] BundleError),
+    /// An envelope inside a signed bundle that does not even decode.
+    #[error("bundle rejected, nothing applied: envelope {index} of the bundle: {source}")]
+    Envelope { index: usize, source: EnvelopeError },
+    /// A bundle or envelope addressed to another node.
+    #[error("bundle rejected, nothing applied: it is addressed to node {addressed}, not to this node ({this})")]
+    NotForThisNode { addressed: NodeId, this: NodeId },
+    /// A bundle from a node that is not a partner.
+    #[error(
+        "bundle rejected, nothing applied: it comes from node {0}, which is not a partner of this node \
+         (add its card with `concord peer add` first)"
+    )]
+    UnknownSender(NodeId),
+    /// An envelope in a bundle whose header names another sender than the bundle.
+    #[error("bundle rejected, nothing applied: envelope {index} claims sender {claimed}, the bundle is from {sender}")]
+    MixedSenders {
+        index: usize,
+        claimed: NodeId,
+        sender: NodeId,
+    },
+    /// A bundle with no message at all.
+    #[error("the outbox holds no pending message for {0}")]
+    NothingPending(NodeId),
+}
+
+/// Milliseconds since the Unix epoch, now.
+pub(crate) fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// RFC 3339 text of a time in Unix milliseconds, as stored and shown.
+pub(crate) fn time_text(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Parses a node ID as stored; a bad one means the database was altered.
+pub(crate) fn stored_node_id(text: &str) -> Result<NodeId, StoreError> {
+    text.parse()
+        .map_err(|_| StoreError::Tampered(format!("node ID {text:?}")))
+}
+
+/// Parses a message ID as stored.
+pub(crate) fn stored_message_id(text: &str) -> Result<MessageId, StoreError> {
+    text.parse()
+        .map_err(|_| StoreError::Tampered(format!("message ID {text:?}")))
+}
