@@ -282,3 +282,32 @@ fn keys_and_partners_survive_reopening_the_node() {
     let reopened = Store::open(&dir.path().join("data"), &key).unwrap();
     assert_eq!(reopened.node_id(), id);
 }
+
+#[test]
+fn a_node_made_before_the_exchange_gains_keys_and_keeps_its_cases_on_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, key) = common::new_node(dir.path());
+    let cases = common::synthetic_cases(5, 20);
+    store
+        .write(|w| cases.iter().try_for_each(|c| w.insert_case(c)))
+        .unwrap();
+    drop(store);
+    // Turn the database back into schema version 1, as an older Concord left it.
+    let conn = rusqlite::Connection::open(dir.path().join("data").join(concord_node::store::DATABASE_FILE)).unwrap();
+    conn.execute_batch(
+        "DROP TABLE audit; DROP TABLE inbox; DROP TABLE outbox; DROP TABLE peers; DROP TABLE node_identity;
+         ALTER TABLE node DROP COLUMN endpoint; PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let upgraded = Store::open(&dir.path().join("data"), &key).unwrap();
+    assert_eq!(upgraded.stats().unwrap().cases, 20);
+    let id = upgraded.node_id();
+    assert!(upgraded.card().unwrap().starts_with("concord-card-1."));
+    drop(upgraded);
+    assert_eq!(
+        Store::open(&dir.path().join("data"), &key).unwrap().node_id(),
+        id,
+        "made once, then kept"
+    );
+}

@@ -45,7 +45,8 @@ impl Default for DeliveryOptions {
 /// What one pass did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeliveryReport {
-    /// Messages still pending after the pass, for every partner.
+    /// Messages still pending after the pass, for every partner (counted by
+    /// [`deliver_pending`] only).
     pub pending: u64,
     /// Bundles posted.
     pub bundles: usize,
@@ -65,7 +66,10 @@ pub async fn deliver_due(state: &AppState, client: &reqwest::Client, options: &D
 /// One pass that also pushes the messages still waiting out their back-off: what an
 /// operator asks for by hand with `concord deliver`.
 pub async fn deliver_pending(state: &AppState, client: &reqwest::Client, options: &DeliveryOptions) -> DeliveryReport {
-    deliver(state, client, options, i64::MAX).await
+    let mut report = deliver(state, client, options, i64::MAX).await;
+    let counts = state.with_store(|s| Ok(s.outbox_counts()?)).await;
+    report.pending = counts.map_or(0, |c| c.iter().map(|p| p.pending).sum());
+    report
 }
 
 /// Pushes the messages due by `due_by_ms`.
@@ -105,8 +109,6 @@ async fn deliver(
             }
         }
     }
-    let counts = state.with_store(|s| Ok(s.outbox_counts()?)).await;
-    report.pending = counts.map_or(0, |c| c.iter().map(|p| p.pending).sum());
     report
 }
 

@@ -65,7 +65,8 @@ CREATE TABLE inbox (
 );
 
 CREATE TABLE audit (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- Never deleted or updated, so the rowid alone numbers entries in order.
+    seq INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
     event TEXT NOT NULL,
     peer TEXT,

@@ -13,27 +13,31 @@ const SEALED_KEYS: &str = "node.identity";
 /// The node's keys: unsealed from the store, or made now if the node has none yet (a new
 /// node, or one created before the exchange existed).
 pub(crate) fn load_or_create(conn: &Connection, vault: &Vault) -> Result<Identity, StoreError> {
-    if let Some(row) = sql::read_keys(conn)? {
-        let tampered = || StoreError::Tampered("the node's exchange keys".into());
-        let secret = vault
-            .open(SEALED_KEYS, &row.node_id, &row.sealed_secret)
-            .ok_or_else(tampered)?;
-        let identity = Identity::from_secret_bytes(&secret).map_err(|_| tampered())?;
-        if identity.node_id().to_string() != row.node_id || identity.public().to_bytes().as_slice() != row.public_keys {
-            return Err(tampered());
-        }
-        return Ok(identity);
+    if sql::read_keys(conn)?.is_none() {
+        let identity = Identity::generate(&mut rand::rngs::OsRng);
+        let node_id = identity.node_id().to_string();
+        sql::write_keys(
+            conn,
+            &KeyRow {
+                sealed_secret: vault.seal(SEALED_KEYS, &node_id, identity.secret_bytes().as_ref()),
+                public_keys: identity.public().to_bytes().to_vec(),
+                node_id,
+            },
+        )?;
     }
-    let identity = Identity::generate(&mut rand::rngs::OsRng);
-    let node_id = identity.node_id().to_string();
-    sql::write_keys(
-        conn,
-        &KeyRow {
-            sealed_secret: vault.seal(SEALED_KEYS, &node_id, identity.secret_bytes().as_ref()),
-            public_keys: identity.public().to_bytes().to_vec(),
-            node_id,
-        },
-    )?;
+    let row = sql::read_keys(conn)?.ok_or_else(|| StoreError::Tampered("the node's exchange keys".into()))?;
+    unseal(vault, &row)
+}
+
+fn unseal(vault: &Vault, row: &KeyRow) -> Result<Identity, StoreError> {
+    let tampered = || StoreError::Tampered("the node's exchange keys".into());
+    let secret = vault
+        .open(SEALED_KEYS, &row.node_id, &row.sealed_secret)
+        .ok_or_else(tampered)?;
+    let identity = Identity::from_secret_bytes(&secret).map_err(|_| tampered())?;
+    if identity.node_id().to_string() != row.node_id || identity.public().to_bytes().as_slice() != row.public_keys {
+        return Err(tampered());
+    }
     Ok(identity)
 }
 

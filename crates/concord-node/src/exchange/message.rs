@@ -34,9 +34,7 @@ impl Message {
     pub(crate) fn encode(&self) -> Result<Vec<u8>, ExchangeError> {
         match self {
             Self::Notice(notice) => {
-                notice
-                    .validate()
-                    .map_err(|e| ExchangeError::InvalidMessage(e.to_string()))?;
+                notice.validate().map_err(ExchangeError::InvalidMessage)?;
                 Ok(payload::encode(notice))
             }
             Self::CaseSummary(summary) => Ok(payload::encode(summary)),

@@ -16,7 +16,7 @@ mod outbox;
 mod peers;
 mod receive;
 
-use concord_exchange::{BundleError, CardError, Category, EnvelopeError, Kind, MessageId, NodeId};
+use concord_exchange::{BundleError, CardError, Category, EnvelopeError, Kind, MessageId, NodeId, PayloadError};
 
 use crate::StoreError;
 
@@ -48,7 +48,7 @@ pub enum ExchangeError {
     StaleCard(NodeId),
     /// The card does not verify.
     #[error("node card: {0}")]
-    Card(#[from] CardError),
+    Card(CardError),
     /// The sharing agreement does not allow the message.
     #[error(
         "the sharing agreement with {peer} does not allow sending {category} (it allows: {allowed}); \
@@ -62,15 +62,18 @@ pub enum ExchangeError {
     /// A message kind that cannot be sent by hand.
     #[error("{0} messages are sent by the protocol itself, not by hand")]
     NotSendable(Kind),
-    /// The message itself is invalid.
-    #[error("{0}")]
-    InvalidMessage(String),
+    /// The message itself is invalid (e.g. a notice without a subject); nothing was sent.
+    #[error("the message is not valid, nothing was sent: {0}")]
+    InvalidMessage(PayloadError),
+    /// The message could not be sealed (e.g. too large).
+    #[error("the message cannot be sealed: {0}")]
+    Seal(EnvelopeError),
     /// A bundle that is damaged, forged or not a bundle.
     #[error("bundle rejected, nothing applied: {0}")]
-    Bundle(#[from] BundleError),
+    Bundle(BundleError),
     /// An envelope inside a signed bundle that does not even decode.
-    #[error("bundle rejected, nothing applied: envelope {index} of the bundle: {source}")]
-    Envelope { index: usize, source: EnvelopeError },
+    #[error("bundle rejected, nothing applied: envelope {index} of the bundle: {error}")]
+    Envelope { index: usize, error: EnvelopeError },
     /// A bundle or envelope addressed to another node.
     #[error("bundle rejected, nothing applied: it is addressed to node {addressed}, not to this node ({this})")]
     NotForThisNode { addressed: NodeId, this: NodeId },
@@ -90,6 +93,20 @@ pub enum ExchangeError {
     /// A bundle with no message at all.
     #[error("the outbox holds no pending message for {0}")]
     NothingPending(NodeId),
+}
+
+// The protocol's errors are part of the message above (for the API, which shows one
+// line), not a `source` (which the command line would print a second time).
+impl From<CardError> for ExchangeError {
+    fn from(error: CardError) -> Self {
+        Self::Card(error)
+    }
+}
+
+impl From<BundleError> for ExchangeError {
+    fn from(error: BundleError) -> Self {
+        Self::Bundle(error)
+    }
 }
 
 /// Milliseconds since the Unix epoch, now.

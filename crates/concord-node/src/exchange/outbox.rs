@@ -153,7 +153,7 @@ impl Store {
             let category = kind.category().ok_or(ExchangeError::NotSendable(kind))?;
             if !peer.agreement.send.contains(&category) {
                 let peer_text = to.to_string();
-                self.transaction(|tx, _, _| {
+                self.transaction(|tx, _| {
                     audit::record(
                         tx,
                         Event::SendRefused
@@ -183,14 +183,14 @@ impl Store {
                     created_at_ms,
                 };
                 let bytes = envelope::seal(&self.identity, &peer.card.keys, &header, payload, rng)
-                    .map_err(|e| ExchangeError::InvalidMessage(e.to_string()))?;
+                    .map_err(ExchangeError::Seal)?;
                 Ok((header, bytes))
             })
             .collect::<Result<Vec<_>, ExchangeError>>()?;
         let recipient = to.to_string();
         let created_at = time_text(created_at_ms);
         let handling_text = handling.to_string();
-        self.transaction(|tx, _, _| {
+        self.transaction(|tx, _| {
             for (header, bytes) in &sealed {
                 let message_id = header.message_id.to_string();
                 let kind = header.kind.to_string();
@@ -237,7 +237,7 @@ impl Store {
         }
         let peer = to.to_string();
         let note = format!("{} messages", bundle.messages.len());
-        self.transaction(|tx, _, _| audit::record(tx, Event::BundleExported.about(&peer).detail(&note)))?;
+        self.transaction(|tx, _| audit::record(tx, Event::BundleExported.about(&peer).detail(&note)))?;
         Ok(bundle)
     }
 
@@ -272,7 +272,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = now_ms();
         let mut rng = rand::thread_rng();
-        self.transaction(|tx, _, _| {
+        self.transaction(|tx, _| {
             for (id, attempts) in &bundle.messages {
                 let wait = backoff.delay(attempts + 1, &mut rng);
                 let next = now + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2);

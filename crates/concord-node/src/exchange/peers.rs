@@ -102,7 +102,7 @@ impl Store {
             return Err(ExchangeError::SelfPeer(card.node_id));
         }
         let id = card.node_id.to_string();
-        self.transaction(|tx, _, _| {
+        self.transaction(|tx, _| {
             let existing = sql::get_peer(tx, &id)?.map(peer_from_row).transpose()?;
             if existing.as_ref().is_some_and(|p| p.card.issued_at > card.issued_at) {
                 return Err(ExchangeError::StaleCard(card.node_id));
@@ -151,7 +151,7 @@ impl Store {
     /// Replaces the sharing agreement with a partner.
     pub fn set_agreement(&mut self, id: &NodeId, agreement: &Agreement) -> Result<(), ExchangeError> {
         let peer = id.to_string();
-        self.transaction(|tx, _, _| {
+        self.transaction(|tx, _| {
             let send = Agreement::encode(&agreement.send);
             let receive = Agreement::encode(&agreement.receive);
             if !sql::set_agreement(tx, &peer, &send, &receive)? {

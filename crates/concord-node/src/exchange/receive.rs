@@ -23,6 +23,10 @@ use crate::audit::{self, Event};
 use crate::store::sqlite::{self, exchange as sql};
 use crate::Store;
 
+/// Envelopes whose signatures are verified together: large enough for batch
+/// verification to pay, small enough to spread a bundle over every core.
+const VERIFY_BATCH: usize = 64;
+
 /// How a bundle arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {
@@ -76,7 +80,7 @@ impl Store {
             Err(error) => {
                 let claimed = UnverifiedBundle::decode(bytes).map(|b| b.sender().to_string()).ok();
                 let reason = error.to_string();
-                self.transaction(|tx, _, _| {
+                self.transaction(|tx, _| {
                     let entry = Event::BundleRejected.about(claimed.as_deref().unwrap_or("unknown"));
                     audit::record(tx, entry.detail(&reason))
                 })?;
@@ -103,7 +107,7 @@ impl Store {
             .iter()
             .enumerate()
             .map(|(index, bytes)| {
-                let envelope = Envelope::decode(bytes).map_err(|source| ExchangeError::Envelope { index, source })?;
+                let envelope = Envelope::decode(bytes).map_err(|error| ExchangeError::Envelope { index, error })?;
                 let header = envelope.header();
                 if header.sender != sender {
                     return Err(ExchangeError::MixedSenders {
@@ -121,14 +125,16 @@ impl Store {
                 Ok(envelope)
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let signatures_ok = {
-            let keys = vec![&peer.card.keys; envelopes.len()];
-            envelope::verify_all(&envelopes, &keys).is_ok()
-        };
-        let identity = &self.identity;
+        let (identity, partner) = (&self.identity, &peer);
         let checked = envelopes
-            .par_iter()
-            .map(|envelope| check_envelope(identity, &peer, envelope, signatures_ok))
+            .par_chunks(VERIFY_BATCH)
+            .flat_map_iter(|chunk| {
+                let keys = vec![&partner.card.keys; chunk.len()];
+                let batch_verified = envelope::verify_all(chunk, &keys).is_ok();
+                chunk
+                    .iter()
+                    .map(move |envelope| check_envelope(identity, partner, envelope, batch_verified))
+            })
             .collect();
         Ok((peer, checked))
     }
@@ -164,7 +170,7 @@ impl Store {
         let received_at = sqlite::now();
         let mut received = Received::default();
         let mut receipt = Vec::new();
-        self.transaction(|tx, vault, _| {
+        self.transaction(|tx, vault| {
             for item in checked {
                 let outcome = apply_one(tx, vault, &sender, item, via, &received_at, &mut received)?;
                 if let Some(outcome) = outcome {
@@ -196,7 +202,7 @@ impl Store {
         };
         let payload = payload::encode(&Receipt { entries });
         let sealed = envelope::seal(&self.identity, &peer.card.keys, &header, &payload, &mut rng)
-            .map_err(|e| ExchangeError::InvalidMessage(e.to_string()))?;
+            .map_err(ExchangeError::Seal)?;
         let bundle = Bundle {
             sender: header.sender,
             recipient: header.recipient,

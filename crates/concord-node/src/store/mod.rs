@@ -297,10 +297,10 @@ impl Store {
     /// all its writes land, or none do.
     pub(crate) fn transaction<T, E: From<StoreError>>(
         &mut self,
-        work: impl FnOnce(&rusqlite::Transaction<'_>, &Vault, &Identity) -> Result<T, E>,
+        work: impl FnOnce(&rusqlite::Transaction<'_>, &Vault) -> Result<T, E>,
     ) -> Result<T, E> {
         let tx = sqlite::begin(&mut self.conn, &self.path)?;
-        let out = work(&tx, &self.vault, &self.identity)?;
+        let out = work(&tx, &self.vault)?;
         sqlite::commit(tx, &self.path)?;
         Ok(out)
     }

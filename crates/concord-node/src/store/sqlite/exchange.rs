@@ -30,9 +30,11 @@ pub(crate) fn read_keys(conn: &Connection) -> Result<Option<KeyRow>, StoreError>
         .optional()?)
 }
 
+/// Stores the node's keys unless another process stored its own first (the first to
+/// open an upgraded node makes them; everyone then reads those).
 pub(crate) fn write_keys(conn: &Connection, keys: &KeyRow) -> Result<(), StoreError> {
     conn.execute(
-        "INSERT INTO node_identity (id, node_id, public_keys, sealed_secret) VALUES (1, ?1, ?2, ?3)",
+        "INSERT OR IGNORE INTO node_identity (id, node_id, public_keys, sealed_secret) VALUES (1, ?1, ?2, ?3)",
         params![keys.node_id, keys.public_keys, keys.sealed_secret],
     )?;
     Ok(())
@@ -156,8 +158,10 @@ pub(crate) fn insert_outbox(conn: &Connection, row: &OutboxRow<'_>) -> Result<()
     Ok(())
 }
 
-/// Pending envelopes for `recipient`, oldest first: those due by `due_by_ms` (all of
-/// them when `None`), at most `limit`. Each is (message ID, attempts so far, envelope).
+/// Pending envelopes for `recipient` due by `due_by_ms` (all of them when `None`), at
+/// most `limit`, longest overdue first (in queue order among equals, which the index
+/// `outbox_pending` gives without sorting). Each is (message ID, attempts so far,
+/// envelope).
 pub(crate) fn pending(
     conn: &Connection,
     recipient: &str,
@@ -167,7 +171,7 @@ pub(crate) fn pending(
     let mut stmt = conn.prepare_cached(
         "SELECT message_id, attempts, envelope FROM outbox
          WHERE status = 'pending' AND recipient = ?1 AND next_attempt_ms <= ?2
-         ORDER BY pk LIMIT ?3",
+         ORDER BY next_attempt_ms, pk LIMIT ?3",
     )?;
     let rows = stmt.query_map(params![recipient, due_by_ms.unwrap_or(i64::MAX), limit as i64], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
