@@ -311,3 +311,33 @@ fn a_node_made_before_the_exchange_gains_keys_and_keeps_its_cases_on_upgrade() {
         "made once, then kept"
     );
 }
+
+#[test]
+fn messages_taken_for_a_push_are_leased_so_bundles_in_flight_never_overlap() {
+    let mut p = paired();
+    let to = p.b.node_id();
+    p.a.send_all(&to, &(0..10).map(notice).collect::<Vec<_>>(), Handling::Amber)
+        .unwrap();
+    let now = chrono::Utc::now().timestamp_millis();
+    let lease = now + 60_000;
+    let first = p.a.take_due(now, 4, 2, lease).unwrap();
+    assert_eq!(first.iter().map(|b| b.messages.len()).collect::<Vec<_>>(), vec![4, 4]);
+    let second = p.a.take_due(now, 4, 2, lease).unwrap();
+    assert_eq!(second.iter().map(|b| b.messages.len()).collect::<Vec<_>>(), vec![2]);
+    let ids: BTreeSet<_> = first
+        .iter()
+        .chain(&second)
+        .flat_map(|b| b.messages.iter().map(|(id, _)| *id))
+        .collect();
+    assert_eq!(ids.len(), 10, "no message is in two bundles");
+    assert!(p.a.take_due(now, 4, 2, lease).unwrap().is_empty(), "all are leased");
+    // The lease ends, or an operator asks to try again now: they are due again.
+    assert_eq!(p.a.take_due(lease, 100, 1, lease + 1).unwrap()[0].messages.len(), 10);
+    assert_eq!(p.a.retry_now().unwrap(), 10);
+    assert_eq!(
+        p.a.take_due(chrono::Utc::now().timestamp_millis(), 100, 1, 0).unwrap()[0]
+            .messages
+            .len(),
+        10
+    );
+}

@@ -7,7 +7,7 @@
 //! also timed alone: sealing without the store, batch signature verification, opening,
 //! and B's whole receive path without HTTP on a second receiving node.
 //!
-//! Run: `cargo run --release -p concord-server --example exchange_throughput [N] [BATCH]`
+//! Run: `cargo run --release -p concord-server --example exchange_throughput [N] [BATCH] [PARALLEL]`
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -73,8 +73,9 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().map_or(20_000, |a| a.parse().expect("N"));
     let batch: usize = args.next().map_or(500, |a| a.parse().expect("BATCH"));
+    let parallel: usize = args.next().map_or(2, |a| a.parse().expect("PARALLEL"));
     println!(
-        "{n} notices of {} bytes each, bundles of {batch}, {} threads",
+        "{n} notices of {} bytes each, bundles of {batch}, {parallel} in flight, {} threads",
         payload_size(),
         rayon::current_num_threads()
     );
@@ -96,7 +97,7 @@ fn main() {
         a.send_all(&b2.node_id(), chunk, Handling::Amber).unwrap();
     }
     let (mut receiving, mut settling, mut received) = (Duration::ZERO, Duration::ZERO, 0);
-    while let Some(bundle) = a.due_bundles(i64::MAX, batch).unwrap().pop() {
+    while let Some(bundle) = a.take_due(i64::MAX, batch, 1, 0).unwrap().pop() {
         let started = Instant::now();
         let outcome = b2.receive_bundle(&bundle.bytes, Via::Http).unwrap();
         receiving += started.elapsed();
@@ -125,6 +126,7 @@ fn main() {
     let state = AppState::new(a);
     let options = DeliveryOptions {
         batch,
+        parallel,
         ..DeliveryOptions::default()
     };
     let client = delivery_client(&options).unwrap();

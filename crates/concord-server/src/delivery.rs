@@ -29,7 +29,13 @@ pub struct DeliveryOptions {
     pub timeout: Duration,
     /// How often an idle loop looks for new messages (e.g. queued by `concord send`).
     pub poll: Duration,
+    /// Bundles in flight at once to one partner: while the partner checks one, it can
+    /// be applying another and we can be settling a third.
+    pub parallel: usize,
 }
+
+/// How long past the answer's timeout a push keeps its messages leased.
+const LEASE_MARGIN: Duration = Duration::from_secs(30);
 
 impl Default for DeliveryOptions {
     fn default() -> Self {
@@ -38,6 +44,7 @@ impl Default for DeliveryOptions {
             batch: 500,
             timeout: Duration::from_secs(30),
             poll: Duration::from_secs(1),
+            parallel: 2,
         }
     }
 }
@@ -58,39 +65,37 @@ pub struct DeliveryReport {
     pub failed: usize,
 }
 
-/// One pass: pushes every partner's due messages, one bundle each.
+/// One pass: pushes every partner's due messages, several bundles at a time.
 pub async fn deliver_due(state: &AppState, client: &reqwest::Client, options: &DeliveryOptions) -> DeliveryReport {
-    deliver(state, client, options, chrono::Utc::now().timestamp_millis()).await
-}
-
-/// One pass that also pushes the messages still waiting out their back-off: what an
-/// operator asks for by hand with `concord deliver`.
-pub async fn deliver_pending(state: &AppState, client: &reqwest::Client, options: &DeliveryOptions) -> DeliveryReport {
-    let mut report = deliver(state, client, options, i64::MAX).await;
-    let counts = state.with_store(|s| Ok(s.outbox_counts()?)).await;
-    report.pending = counts.map_or(0, |c| c.iter().map(|p| p.pending).sum());
-    report
-}
-
-/// Pushes the messages due by `due_by_ms`.
-async fn deliver(
-    state: &AppState,
-    client: &reqwest::Client,
-    options: &DeliveryOptions,
-    due_by_ms: i64,
-) -> DeliveryReport {
-    let batch = options.batch;
-    let bundles = match state.with_store(move |s| Ok(s.due_bundles(due_by_ms, batch)?)).await {
+    let now = chrono::Utc::now().timestamp_millis();
+    let lease_until = now + i64::try_from((options.timeout + LEASE_MARGIN).as_millis()).unwrap_or(i64::MAX / 2);
+    let (batch, parallel) = (options.batch, options.parallel);
+    let bundles = match state
+        .with_store(move |s| Ok(s.take_due(now, batch, parallel, lease_until)?))
+        .await
+    {
         Ok(bundles) => bundles,
         Err(error) => {
             tracing::error!(%error, "cannot read the outbox");
             return DeliveryReport::default();
         }
     };
-    let mut report = DeliveryReport::default();
+    let mut pushes = tokio::task::JoinSet::new();
     for bundle in bundles {
+        let (state, client) = (state.clone(), client.clone());
+        pushes.spawn(async move {
+            let outcome = push(&state, &client, &bundle).await;
+            (bundle, outcome)
+        });
+    }
+    let mut report = DeliveryReport::default();
+    while let Some(joined) = pushes.join_next().await {
+        let Ok((bundle, outcome)) = joined else {
+            tracing::error!("a push task failed");
+            continue;
+        };
         report.bundles += 1;
-        match push(state, client, &bundle).await {
+        match outcome {
             Ok((delivered, rejected)) => {
                 tracing::info!(partner = %bundle.recipient, delivered, rejected, "bundle delivered");
                 report.delivered += delivered;
@@ -109,6 +114,18 @@ async fn deliver(
             }
         }
     }
+    report
+}
+
+/// One pass after making every pending message due, whatever its back-off: what an
+/// operator asks for by hand with `concord deliver`. Counts what is still pending after.
+pub async fn deliver_pending(state: &AppState, client: &reqwest::Client, options: &DeliveryOptions) -> DeliveryReport {
+    if let Err(error) = state.with_store(|s| Ok(s.retry_now()?)).await {
+        tracing::error!(%error, "cannot read the outbox");
+    }
+    let mut report = deliver_due(state, client, options).await;
+    let counts = state.with_store(|s| Ok(s.outbox_counts()?)).await;
+    report.pending = counts.map_or(0, |c| c.iter().map(|p| p.pending).sum());
     report
 }
 

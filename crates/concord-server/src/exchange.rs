@@ -43,8 +43,18 @@ pub(crate) async fn receive(
             ApiError::UnreadableBody
         }
     })?;
+    // The public-key work runs between two short holds of the store, so that other
+    // requests (and other partners' bundles) are served meanwhile.
+    let bytes = body.clone();
+    let (sender, receiver) = state
+        .with_store(move |s| Ok((s.sender_of(&bytes), s.receiver())))
+        .await?;
+    let bytes = body.clone();
+    let checked = tokio::task::spawn_blocking(move || sender.and_then(|peer| receiver.check(&bytes, peer)))
+        .await
+        .map_err(|_| ApiError::Internal)?;
     let received = state
-        .with_store(move |s| Ok(s.receive_bundle(&body, Via::Http)?))
+        .with_store(move |s| Ok(s.apply_bundle(&body, checked, Via::Http)?))
         .await?;
     Ok(match received.return_bundle {
         Some(bytes) => ([(header::CONTENT_TYPE, BUNDLE_MEDIA_TYPE)], bytes).into_response(),

@@ -23,7 +23,7 @@ use crate::StoreError;
 pub use message::{InboxMessage, Message};
 pub use outbox::{Backoff, OutboxEntry, OutboxStatus, OutgoingBundle, PartnerCounts};
 pub use peers::{Agreement, Peer};
-pub use receive::{Received, Via};
+pub use receive::{CheckedBundle, Received, Receiver, Via};
 
 /// Why a message could not be sent, or a bundle not received.
 #[derive(Debug, thiserror::Error)]

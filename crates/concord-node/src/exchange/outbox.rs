@@ -218,13 +218,44 @@ impl Store {
         Ok(sealed.iter().map(|(h, _)| h.message_id).collect())
     }
 
-    /// For each partner with messages due by `now_ms`, a bundle of at most `limit` of
-    /// them, oldest first, to push over HTTP.
-    pub fn due_bundles(&self, now_ms: i64, limit: usize) -> Result<Vec<OutgoingBundle>, ExchangeError> {
-        sql::recipients_due(&self.conn, now_ms)?
-            .iter()
-            .map(|recipient| self.bundle_of(&stored_node_id(recipient)?, Some(now_ms), limit))
-            .collect()
+    /// Takes the messages due by `now_ms` for pushing over HTTP: for each partner, up to
+    /// `bundles` signed bundles of at most `limit` messages each, longest overdue first.
+    ///
+    /// The messages taken are leased until `lease_until_ms`: the next pass does not take
+    /// them again while their push is under way (so several bundles can be in flight at
+    /// once), and if the pusher dies they simply fall due again then.
+    pub fn take_due(
+        &mut self,
+        now_ms: i64,
+        limit: usize,
+        bundles: usize,
+        lease_until_ms: i64,
+    ) -> Result<Vec<OutgoingBundle>, ExchangeError> {
+        let mut taken = Vec::new();
+        for recipient in sql::recipients_due(&self.conn, now_ms)? {
+            let to = stored_node_id(&recipient)?;
+            for _ in 0..bundles {
+                let bundle = self.bundle_of(&to, Some(now_ms), limit)?;
+                if bundle.messages.is_empty() {
+                    break;
+                }
+                self.transaction(|tx, _| {
+                    bundle
+                        .messages
+                        .iter()
+                        .try_for_each(|(id, _)| sql::lease(tx, &id.to_string(), lease_until_ms))
+                })?;
+                taken.push(bundle);
+            }
+        }
+        Ok(taken)
+    }
+
+    /// Makes every pending message due now, whatever its back-off: an operator's "try
+    /// again now". Returns how many were waiting.
+    pub fn retry_now(&mut self) -> Result<usize, StoreError> {
+        let now = now_ms();
+        self.transaction(|tx, _| sql::make_due(tx, now))
     }
 
     /// Every pending message for `to`, signed into one bundle to carry by hand. The

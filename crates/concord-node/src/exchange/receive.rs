@@ -10,6 +10,8 @@
 //! received is recognised by (sender, message ID) and acknowledged again without being
 //! applied again.
 
+use std::sync::Arc;
+
 use concord_exchange::payload::{self, Outcome, Receipt, ReceiptEntry};
 use concord_exchange::{envelope, Bundle, Envelope, Handling, Header, Identity, Kind, MessageId, UnverifiedBundle};
 use rayon::prelude::*;
@@ -71,12 +73,61 @@ enum Checked {
     Refused(Header, usize, String),
 }
 
+/// A bundle verified and opened, ready for [`Store::apply_bundle`].
+pub struct CheckedBundle {
+    peer: Peer,
+    items: Vec<Checked>,
+}
+
+/// What checking a bundle needs of the node: its keys, shared, so that the public-key
+/// work runs without holding the store (a server keeps applying other bundles meanwhile).
+#[derive(Clone)]
+pub struct Receiver {
+    identity: Arc<Identity>,
+}
+
 impl Store {
     /// Receives a bundle from a partner: see the module documentation. On error nothing
     /// was applied, and the rejection is in the audit trail.
     pub fn receive_bundle(&mut self, bytes: &[u8], via: Via) -> Result<Received, ExchangeError> {
-        match self.check_bundle(bytes) {
-            Ok((peer, envelopes)) => self.apply(&peer, &envelopes, via),
+        let checked = self
+            .sender_of(bytes)
+            .and_then(|peer| self.receiver().check(bytes, peer));
+        self.apply_bundle(bytes, checked, via)
+    }
+
+    /// What [`Receiver::check`] needs to check bundles away from the store.
+    pub fn receiver(&self) -> Receiver {
+        Receiver {
+            identity: Arc::clone(&self.identity),
+        }
+    }
+
+    /// The partner who sent `bytes`, if the bundle is addressed to this node and comes
+    /// from a partner (nothing is verified yet).
+    pub fn sender_of(&self, bytes: &[u8]) -> Result<Peer, ExchangeError> {
+        let bundle = UnverifiedBundle::decode(bytes)?;
+        let this = self.node_id();
+        if bundle.recipient() != this {
+            return Err(ExchangeError::NotForThisNode {
+                addressed: bundle.recipient(),
+                this,
+            });
+        }
+        let sender = bundle.sender();
+        self.peer(&sender)?.ok_or(ExchangeError::UnknownSender(sender))
+    }
+
+    /// Applies a checked bundle in one transaction and makes the receipt; or, if the
+    /// check failed, records the rejection of the whole bundle `bytes` and returns why.
+    pub fn apply_bundle(
+        &mut self,
+        bytes: &[u8],
+        checked: Result<CheckedBundle, ExchangeError>,
+        via: Via,
+    ) -> Result<Received, ExchangeError> {
+        match checked {
+            Ok(bundle) => self.apply(&bundle.peer, &bundle.items, via),
             Err(error) => {
                 let claimed = UnverifiedBundle::decode(bytes).map(|b| b.sender().to_string()).ok();
                 let reason = error.to_string();
@@ -88,20 +139,24 @@ impl Store {
             }
         }
     }
+}
 
-    /// The sending partner and the bundle's envelopes, verified, or why the whole bundle
-    /// is refused.
-    fn check_bundle(&self, bytes: &[u8]) -> Result<(Peer, Vec<Checked>), ExchangeError> {
+impl Receiver {
+    /// Verifies the bundle from `peer` (see [`Store::sender_of`]) and every envelope in
+    /// it, on all cores, and opens those the agreement allows; or says why the whole
+    /// bundle is refused.
+    pub fn check(&self, bytes: &[u8], peer: Peer) -> Result<CheckedBundle, ExchangeError> {
         let bundle = UnverifiedBundle::decode(bytes)?;
-        let this = self.node_id();
+        let (this, sender) = (self.identity.node_id(), peer.card.node_id);
         if bundle.recipient() != this {
             return Err(ExchangeError::NotForThisNode {
                 addressed: bundle.recipient(),
                 this,
             });
         }
-        let sender = bundle.sender();
-        let peer = self.peer(&sender)?.ok_or(ExchangeError::UnknownSender(sender))?;
+        if bundle.sender() != sender {
+            return Err(ExchangeError::UnknownSender(bundle.sender()));
+        }
         let raw = bundle.verify(&peer.card.keys)?;
         let envelopes = raw
             .iter()
@@ -125,8 +180,8 @@ impl Store {
                 Ok(envelope)
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let (identity, partner) = (&self.identity, &peer);
-        let checked = envelopes
+        let (identity, partner) = (&*self.identity, &peer);
+        let items = envelopes
             .par_chunks(VERIFY_BATCH)
             .flat_map_iter(|chunk| {
                 let keys = vec![&partner.card.keys; chunk.len()];
@@ -136,7 +191,7 @@ impl Store {
                     .map(move |envelope| check_envelope(identity, partner, envelope, batch_verified))
             })
             .collect();
-        Ok((peer, checked))
+        Ok(CheckedBundle { peer, items })
     }
 }
 

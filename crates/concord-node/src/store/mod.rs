@@ -11,6 +11,7 @@ mod records;
 pub(crate) mod sqlite;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use concord_core::vocabulary::{CaseStatus, ExploitationType, OrganisationType, PersonRole};
@@ -221,8 +222,9 @@ pub struct Stats {
 pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) vault: Vault,
-    /// The node's signing and exchange keys, unsealed at open.
-    pub(crate) identity: Identity,
+    /// The node's signing and exchange keys, unsealed at open; shared with the
+    /// [`Receiver`](crate::exchange::Receiver)s that check bundles away from the store.
+    pub(crate) identity: Arc<Identity>,
     path: PathBuf,
 }
 
@@ -249,7 +251,7 @@ impl Store {
         let mut conn = sqlite::create(&path)?;
         sqlite::migrate(&mut conn, &path)?;
         sqlite::write_identity(&mut conn, settings, &wrapped)?;
-        let identity = crate::exchange::keys::load_or_create(&conn, &vault)?;
+        let identity = Arc::new(crate::exchange::keys::load_or_create(&conn, &vault)?);
         Ok(Self {
             conn,
             vault,
@@ -269,7 +271,7 @@ impl Store {
         let wrapped = sqlite::read_wrapped_key(&conn, &path)?;
         let vault = Vault::unlock(key, &wrapped)?;
         sqlite::migrate(&mut conn, &path)?;
-        let identity = crate::exchange::keys::load_or_create(&conn, &vault)?;
+        let identity = Arc::new(crate::exchange::keys::load_or_create(&conn, &vault)?);
         Ok(Self {
             conn,
             vault,

@@ -197,6 +197,22 @@ pub(crate) fn next_due_ms(conn: &Connection) -> Result<Option<i64>, StoreError> 
     )?)
 }
 
+/// Leases a pending message to a push under way until `until_ms`.
+pub(crate) fn lease(conn: &Connection, message_id: &str, until_ms: i64) -> Result<(), StoreError> {
+    let mut stmt =
+        conn.prepare_cached("UPDATE outbox SET next_attempt_ms = ?2 WHERE message_id = ?1 AND status = 'pending'")?;
+    stmt.execute(params![message_id, until_ms])?;
+    Ok(())
+}
+
+/// Makes every pending message due by `now_ms`; how many were waiting.
+pub(crate) fn make_due(conn: &Connection, now_ms: i64) -> Result<usize, StoreError> {
+    Ok(conn.execute(
+        "UPDATE outbox SET next_attempt_ms = ?1 WHERE status = 'pending' AND next_attempt_ms > ?1",
+        [now_ms],
+    )?)
+}
+
 /// Records a failed push of a still-pending message and when to try again.
 pub(crate) fn record_attempt(
     conn: &Connection,
