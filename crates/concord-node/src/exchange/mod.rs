@@ -10,6 +10,7 @@
 //!
 //! [`Store::receive_bundle`]: crate::Store::receive_bundle
 
+mod backoff;
 pub(crate) mod keys;
 mod message;
 mod outbox;
@@ -20,8 +21,9 @@ use concord_exchange::{BundleError, CardError, Category, EnvelopeError, Kind, Me
 
 use crate::StoreError;
 
+pub use backoff::Backoff;
 pub use message::{InboxMessage, Message};
-pub use outbox::{Backoff, OutboxEntry, OutboxStatus, OutgoingBundle, PartnerCounts};
+pub use outbox::{OutboxEntry, OutboxStatus, OutgoingBundle, PartnerCounts};
 pub use peers::{Agreement, Peer};
 pub use receive::{CheckedBundle, Received, Receiver, Via};
 
