@@ -154,10 +154,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Push the messages due in the outbox to partners over HTTP now, without serving.
+    /// Push every pending message in the outbox to its partner over HTTP now, whatever
+    /// its back-off, without serving.
     ///
-    /// Exit code 0 when every message due was settled by its partner, 1 when some could
-    /// not be pushed (they stay in the outbox and are tried again later).
+    /// Exit code 0 when nothing is left pending, 1 when some messages could not be
+    /// pushed (they stay in the outbox; `concord outbox` says why).
     Deliver {
         #[command(flatten)]
         node: NodeArgs,
