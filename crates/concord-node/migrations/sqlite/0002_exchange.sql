@@ -14,15 +14,11 @@ CREATE TABLE node_identity (
     sealed_secret BLOB NOT NULL
 );
 
+-- Partners, each by its signed card as added (ID, name, country, kind, public keys,
+-- endpoint: read from the card, which is verified again whenever it is read).
 CREATE TABLE peers (
     node_id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    country TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    public_keys BLOB NOT NULL,
-    endpoint TEXT,
     card TEXT NOT NULL,
-    card_issued_at TEXT NOT NULL,
     added_at TEXT NOT NULL,
     -- The sharing agreement: categories allowed out to and in from this partner,
     -- separated by ';' (see concord_exchange::Category).

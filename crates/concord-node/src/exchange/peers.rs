@@ -107,19 +107,12 @@ impl Store {
             if existing.as_ref().is_some_and(|p| p.card.issued_at > card.issued_at) {
                 return Err(ExchangeError::StaleCard(card.node_id));
             }
-            let now = sqlite::now();
             sql::upsert_peer(
                 tx,
                 &sql::PeerRow {
                     node_id: id.clone(),
-                    name: card.name.clone(),
-                    country: card.country.code().to_string(),
-                    kind: card.kind.to_string(),
-                    public_keys: card.keys.to_bytes().to_vec(),
-                    endpoint: card.endpoint.clone(),
                     card: card_text.split_whitespace().collect(),
-                    card_issued_at: card.issued_at.to_rfc3339(),
-                    added_at: now.clone(),
+                    added_at: sqlite::now(),
                     send_categories: String::new(),
                     receive_categories: String::new(),
                 },
@@ -145,7 +138,12 @@ impl Store {
 
     /// Every partner, by name.
     pub fn peers(&self) -> Result<Vec<Peer>, StoreError> {
-        sql::list_peers(&self.conn)?.into_iter().map(peer_from_row).collect()
+        let mut peers = sql::list_peers(&self.conn)?
+            .into_iter()
+            .map(peer_from_row)
+            .collect::<Result<Vec<_>, _>>()?;
+        peers.sort_by(|a, b| a.card.name.cmp(&b.card.name));
+        Ok(peers)
     }
 
     /// Replaces the sharing agreement with a partner.

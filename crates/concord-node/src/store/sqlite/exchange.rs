@@ -49,37 +49,24 @@ pub(crate) fn write_endpoint(conn: &Connection, endpoint: Option<&str>) -> Resul
     Ok(())
 }
 
-/// A partner as stored.
+/// A partner as stored: its card as text, and the agreement.
 pub(crate) struct PeerRow {
     pub node_id: String,
-    pub name: String,
-    pub country: String,
-    pub kind: String,
-    pub public_keys: Vec<u8>,
-    pub endpoint: Option<String>,
     pub card: String,
-    pub card_issued_at: String,
     pub added_at: String,
     pub send_categories: String,
     pub receive_categories: String,
 }
 
-const PEER_COLUMNS: &str = "node_id, name, country, kind, public_keys, endpoint, card, card_issued_at, added_at,
-     send_categories, receive_categories";
+const PEER_COLUMNS: &str = "node_id, card, added_at, send_categories, receive_categories";
 
 fn peer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PeerRow> {
     Ok(PeerRow {
         node_id: r.get(0)?,
-        name: r.get(1)?,
-        country: r.get(2)?,
-        kind: r.get(3)?,
-        public_keys: r.get(4)?,
-        endpoint: r.get(5)?,
-        card: r.get(6)?,
-        card_issued_at: r.get(7)?,
-        added_at: r.get(8)?,
-        send_categories: r.get(9)?,
-        receive_categories: r.get(10)?,
+        card: r.get(1)?,
+        added_at: r.get(2)?,
+        send_categories: r.get(3)?,
+        receive_categories: r.get(4)?,
     })
 }
 
@@ -87,20 +74,12 @@ fn peer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<PeerRow> {
 pub(crate) fn upsert_peer(conn: &Connection, peer: &PeerRow) -> Result<(), StoreError> {
     conn.execute(
         &format!(
-            "INSERT INTO peers ({PEER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT (node_id) DO UPDATE SET name = excluded.name, country = excluded.country,
-                 kind = excluded.kind, endpoint = excluded.endpoint, card = excluded.card,
-                 card_issued_at = excluded.card_issued_at"
+            "INSERT INTO peers ({PEER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (node_id) DO UPDATE SET card = excluded.card"
         ),
         params![
             peer.node_id,
-            peer.name,
-            peer.country,
-            peer.kind,
-            peer.public_keys,
-            peer.endpoint,
             peer.card,
-            peer.card_issued_at,
             peer.added_at,
             peer.send_categories,
             peer.receive_categories
@@ -115,7 +94,7 @@ pub(crate) fn get_peer(conn: &Connection, node_id: &str) -> Result<Option<PeerRo
 }
 
 pub(crate) fn list_peers(conn: &Connection) -> Result<Vec<PeerRow>, StoreError> {
-    let mut stmt = conn.prepare(&format!("SELECT {PEER_COLUMNS} FROM peers ORDER BY name, node_id"))?;
+    let mut stmt = conn.prepare(&format!("SELECT {PEER_COLUMNS} FROM peers ORDER BY node_id"))?;
     let rows = stmt.query_map([], peer_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
