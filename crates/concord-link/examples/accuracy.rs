@@ -1,16 +1,20 @@
-//! Prints the accuracy report of `docs/linkage.md`: precision, recall and F1 per threshold
-//! on synthetic cross-agency, cross-script data, overall and per script.
+//! Prints the accuracy report of `docs/linkage.md`: the match weights estimated, then
+//! precision, recall and F1 per threshold on synthetic cross-agency, cross-script data,
+//! overall and per script.
 //!
 //! `cargo run --release -p concord-link --example accuracy -- [AGENCIES] [CASES] [SEED]`
 //! (defaults: 8 agencies, 2000 cases each, seed 2026). `CONCORD_LINKAGE_SCHEMA` names
-//! another schema file to measure.
+//! another schema file to measure; `CONCORD_LINKAGE_SCORING=mean` measures the
+//! hand-weighted geometric mean instead of estimated weights; `CONCORD_LINKAGE_WEIGHTS`
+//! names a file to write the estimated weights to (TOML).
 
 #[path = "accuracy/harness.rs"]
 mod harness;
 
 use concord_link::evaluation::ALL;
+use concord_link::filter::FilterSet;
 use concord_link::key::LinkageKey;
-use concord_link::matching::Matcher;
+use concord_link::matching::{Matcher, Scoring};
 use concord_link::schema::Schema;
 
 fn main() {
@@ -26,14 +30,45 @@ fn main() {
     };
     let key = LinkageKey::from_bytes(schema.key_epoch, [42; 32]);
     let sets = harness::encode(&parties, &schema, &key);
-    let thresholds: Vec<f32> = (8..=19).map(|t| t as f32 / 20.0).collect();
-    let matcher = Matcher::new(&schema);
-    let report = harness::measure(&matcher, &parties, &sets, &thresholds);
+    let thresholds: Vec<f32> = (1..=19).map(|t| t as f32 / 20.0).collect();
+    let mut matcher = Matcher::new(&schema);
     let codes: Vec<&str> = parties.iter().map(|p| p.code.as_str()).collect();
     println!(
         "{agencies} agencies ({}), {cases} cases each, {records} person records, seed {seed}\n",
         codes.join(", ")
     );
+    if std::env::var("CONCORD_LINKAGE_SCORING").as_deref() == Ok("mean") {
+        matcher = matcher.scoring(Scoring::WeightedMean).expect("no weights to check");
+        println!("Scoring: the hand-weighted geometric mean of the schema.\n");
+    } else {
+        let filters: Vec<&FilterSet> = sets.iter().collect();
+        let weights = matcher.estimate(&filters).expect("estimated scoring");
+        println!(
+            "Match weights estimated on {} pairs in {} iterations: matches {:.4} of them.\n",
+            weights.pairs, weights.iterations, weights.matches
+        );
+        println!("| fields | level | m | u | weight (bits) |\n|---|---|---|---|---|");
+        for comparison in &weights.comparisons {
+            for level in comparison.levels.iter().filter(|l| l.m + l.u > 1e-4) {
+                println!(
+                    "| {} | {} | {:.4} | {:.4} | {:.1} |",
+                    comparison.fields.join(" + "),
+                    level.label,
+                    level.m,
+                    level.u,
+                    level.weight()
+                );
+            }
+        }
+        println!();
+        if let Ok(path) = std::env::var("CONCORD_LINKAGE_WEIGHTS") {
+            std::fs::write(path, weights.to_toml()).expect("a writable weights file");
+        }
+        matcher = matcher
+            .scoring(Scoring::Given(weights))
+            .expect("weights of this schema");
+    }
+    let report = harness::measure(&matcher, &parties, &sets, &thresholds);
     println!("| threshold | precision | recall | F1 | true pairs | found | correct |\n|---|---|---|---|---|---|---|");
     for p in &report[ALL] {
         println!(

@@ -15,10 +15,10 @@ use concord_link::blocking::Blocking;
 use concord_link::encoding::{encode_all, Encoder};
 use concord_link::filter::FilterSet;
 use concord_link::key::LinkageKey;
-use concord_link::matching::{Matcher, DEFAULT_CANDIDATE_DICE, DEFAULT_THRESHOLD};
+use concord_link::matching::{Matcher, Scoring, DEFAULT_CANDIDATE_DICE, DEFAULT_THRESHOLD};
 use concord_link::schema::Schema;
-use concord_link::scoring::Scorer;
 use concord_link::similarity::{compare_lists, Kernel};
+use concord_link::weights::{Comparisons, MatchWeights};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rayon::prelude::*;
@@ -72,7 +72,19 @@ fn main() {
         .blocking(Some(blocking))
         .candidate_dice(candidate_dice);
     let started = Instant::now();
+    let weights = matcher.estimate(&[&sets[0], &sets[1]]).expect("estimated scoring");
+    println!(
+        "match weights estimated on {} pairs in {} iterations: {:.1} s",
+        weights.pairs,
+        weights.iterations,
+        started.elapsed().as_secs_f64()
+    );
+    let matcher = matcher
+        .scoring(Scoring::Given(weights.clone()))
+        .expect("weights of this schema");
+    let scored = Instant::now();
     let found = matcher.pairs(&sets[0], &sets[1], DEFAULT_THRESHOLD);
+    println!("scored with them: {:.1} s", scored.elapsed().as_secs_f64());
     let seconds = started.elapsed().as_secs_f64();
     let all_pairs = sets[0].len() as f64 * sets[1].len() as f64;
     println!(
@@ -86,7 +98,7 @@ fn main() {
         found.pairs.len(),
         DEFAULT_THRESHOLD
     );
-    kept_against_exhaustive(&schema, &sets, &sides, &found.pairs, sample, candidate_dice);
+    kept_against_exhaustive(&schema, &weights, &sets, &sides, &found.pairs, sample, candidate_dice);
 }
 
 /// The first `wanted` persons of agency `a` (each once) and their entities.
@@ -122,10 +134,12 @@ fn encode(schema: &Schema, key: &LinkageKey, persons: &[Person]) -> FilterSet {
 }
 
 /// Compares a random sample of the left side with every right record (the same pipeline
-/// without blocking: candidates at `candidate_dice`, field scores at the threshold), and
+/// without blocking: candidates at `candidate_dice`, scores under the same weights at the
+/// threshold), and
 /// reports the share of the true matches found that way which the blocked linkage found.
 fn kept_against_exhaustive(
     schema: &Schema,
+    weights: &MatchWeights,
     sets: &[FilterSet],
     sides: &[(Vec<Person>, Vec<u64>)],
     blocked: &[concord_link::similarity::Candidate],
@@ -154,11 +168,14 @@ fn kept_against_exhaustive(
             out
         })
         .collect();
-    let scorer = Scorer::new(schema);
+    let comparisons = Comparisons::new(schema);
     let true_matches: Vec<(u32, u32)> = exhaustive
         .iter()
         .filter(|c| sides[0].1[c.left as usize] == sides[1].1[c.right as usize])
-        .filter(|c| scorer.score(sets[0].get(c.left as usize), sets[1].get(c.right as usize)) >= DEFAULT_THRESHOLD)
+        .filter(|c| {
+            let (a, b) = (sets[0].get(c.left as usize), sets[1].get(c.right as usize));
+            comparisons.score(weights, a, b) >= DEFAULT_THRESHOLD
+        })
         .map(|c| (c.left, c.right))
         .collect();
     let found: HashSet<(u32, u32)> = blocked.iter().map(|c| (c.left, c.right)).collect();

@@ -9,7 +9,9 @@
 //! 5. [`similarity`]: Sørensen–Dice of whole filters with SIMD kernels chosen at run
 //!    time, to find candidates;
 //! 6. [`blocking`]: locality-sensitive hashing that keeps large linkages far below n×m;
-//! 7. [`scoring`]: the field-weighted score of each candidate;
+//! 7. [`weights`]: the probability that a candidate is one person, under Fellegi–Sunter
+//!    weights estimated from the linkage's candidates (and [`scoring`], the older
+//!    hand-weighted score);
 //! 8. [`assignment`]: pairs and groups from scores;
 //! 9. [`matching`]: the whole linkage, steps 5 to 8;
 //! 10. [`evaluation`]: precision, recall and F1 against known truth.
@@ -29,3 +31,4 @@ pub mod normalise;
 pub mod schema;
 pub mod scoring;
 pub mod similarity;
+pub mod weights;

@@ -1,7 +1,17 @@
-//! A whole linkage: candidates by whole-filter Dice (exhaustive or blocked), field-weighted
-//! scores for the candidates, and assignment into pairs or groups.
+//! A whole linkage: candidates by whole-filter Dice (exhaustive or blocked), a score for
+//! each candidate, and assignment into pairs or groups.
+//!
+//! The score is by default the probability that the pair is one person under
+//! Fellegi–Sunter weights that each linkage estimates from its own candidates
+//! ([`crate::weights`]); weights estimated once can be given instead, and the older
+//! hand-weighted geometric mean ([`crate::scoring`]) is still there to compare.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::assignment::{assign, Assignment, Edge, Record, Rule};
 use crate::blocking::Blocking;
@@ -10,13 +20,31 @@ use crate::filter::FilterSet;
 use crate::schema::Schema;
 use crate::scoring::Scorer;
 use crate::similarity::{compare_all, Candidate, Kernel};
+use crate::weights::{Comparisons, MatchWeights, Pattern, WeightsError, MIN_PAIRS};
 
 /// Whole-filter Dice below which a pair is not even scored field by field. Low enough that
 /// a true match missing its date of birth on one side still passes (`docs/linkage.md`).
 pub const DEFAULT_CANDIDATE_DICE: f32 = 0.65;
 
-/// The score at or above which a pair is linked, tuned on the synthetic data.
-pub const DEFAULT_THRESHOLD: f32 = 0.8;
+/// The score at or above which a pair is linked: a match is more likely than not.
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+/// Patterns up to which candidates are counted in one atomic counter each.
+const DENSE_PATTERNS: u64 = 1 << 20;
+
+/// How candidates are scored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scoring {
+    /// The probability of a match under Fellegi–Sunter weights estimated from the
+    /// linkage's own candidates; a linkage of fewer than [`MIN_PAIRS`] candidates uses
+    /// [`MatchWeights::default_weights`] if they fit the schema.
+    Estimated,
+    /// The probability of a match under weights given (estimated once, shared).
+    Given(MatchWeights),
+    /// The hand-weighted geometric mean of the fields' similarities, with the schema's
+    /// weights ([`Scorer`]).
+    WeightedMean,
+}
 
 /// How a linkage is run.
 #[derive(Debug, Clone)]
@@ -27,6 +55,8 @@ pub struct Matcher {
     kernel: Kernel,
     blocking: Option<Blocking>,
     candidate_dice: f32,
+    comparisons: Comparisons,
+    scoring: Scoring,
 }
 
 /// Scored pairs between two sets, and the work done to find them.
@@ -43,6 +73,8 @@ pub struct Pairs {
 pub enum MatchError {
     #[error(transparent)]
     Incompatible(#[from] Incompatible),
+    #[error(transparent)]
+    Weights(#[from] WeightsError),
     #[error("the encodings of {party} were made under schema digest {found}, but the schema given has digest {expected}; use the schema they were made with")]
     OtherSchema {
         party: String,
@@ -61,7 +93,18 @@ impl Matcher {
             kernel: Kernel::best(),
             blocking: None,
             candidate_dice: DEFAULT_CANDIDATE_DICE,
+            comparisons: Comparisons::new(schema),
+            scoring: Scoring::Estimated,
         }
+    }
+
+    /// Scores candidates as `scoring` says; weights given must fit the schema.
+    pub fn scoring(mut self, scoring: Scoring) -> Result<Self, MatchError> {
+        if let Scoring::Given(weights) = &scoring {
+            self.comparisons.check(weights)?;
+        }
+        self.scoring = scoring;
+        Ok(self)
     }
 
     /// Blocks with `blocking` (or compares every pair with `None`).
@@ -78,11 +121,103 @@ impl Matcher {
 
     /// Every pair of `left` and `right` scoring at least `threshold`.
     pub fn pairs(&self, left: &FilterSet, right: &FilterSet, threshold: f32) -> Pairs {
-        let dice = self.candidate_dice.min(threshold);
+        let weights = self.weights_of(&[(left, right)], false);
+        self.scored(left, right, threshold, weights.as_ref())
+    }
+
+    /// The weights a linkage of `sets` would use: estimated from its candidates (or
+    /// the defaults, for a small linkage), or those given; `None` when scoring by the
+    /// weighted mean.
+    pub fn estimate(&self, sets: &[&FilterSet]) -> Option<MatchWeights> {
+        self.weights_of(&between(sets), false)
+    }
+
+    /// The weights to score candidates of these pairs of sets with (`within`: each pair
+    /// is one set against itself).
+    fn weights_of(&self, sets: &[(&FilterSet, &FilterSet)], within: bool) -> Option<MatchWeights> {
+        match &self.scoring {
+            Scoring::WeightedMean => None,
+            Scoring::Given(weights) => Some(weights.clone()),
+            Scoring::Estimated => {
+                let histogram = self.histogram(sets, within);
+                let total: u64 = histogram.values().sum();
+                let defaults = (total < MIN_PAIRS).then(MatchWeights::default_weights);
+                Some(match defaults {
+                    Some(defaults) if self.comparisons.check(&defaults).is_ok() => defaults,
+                    _ => self.comparisons.estimate(&histogram),
+                })
+            }
+        }
+    }
+
+    /// How many candidates of the pairs of sets show each pattern of levels. Counted as
+    /// the candidates are found, so that memory holds the counts, not the candidates: in
+    /// one atomic counter per pattern when there are few patterns (the default schema
+    /// has 44,352), else in a map behind a lock.
+    fn histogram(&self, sets: &[(&FilterSet, &FilterSet)], within: bool) -> BTreeMap<Pattern, u64> {
+        let dense: Vec<AtomicU64> = if self.comparisons.patterns() <= DENSE_PATTERNS {
+            (0..self.comparisons.patterns()).map(|_| AtomicU64::new(0)).collect()
+        } else {
+            Vec::new()
+        };
+        let sparse = Mutex::new(FxHashMap::<Pattern, u64>::default());
+        for (left, right) in sets {
+            self.found(left, right, self.candidate_dice, &|c, a, b| {
+                if within && c.left >= c.right {
+                    return None;
+                }
+                match (self.comparisons.pattern(a, b), dense.is_empty()) {
+                    (Some(pattern), false) => {
+                        dense[pattern as usize].fetch_add(1, Ordering::Relaxed);
+                    }
+                    (Some(pattern), true) => {
+                        *sparse
+                            .lock()
+                            .expect("no panic while counting")
+                            .entry(pattern)
+                            .or_default() += 1;
+                    }
+                    (None, _) => {}
+                }
+                None
+            });
+        }
+        let mut histogram: BTreeMap<Pattern, u64> = sparse
+            .into_inner()
+            .expect("no panic while counting")
+            .into_iter()
+            .collect();
+        for (pattern, count) in dense.into_iter().enumerate() {
+            let count = count.into_inner();
+            if count > 0 {
+                histogram.insert(pattern as Pattern, count);
+            }
+        }
+        histogram
+    }
+
+    /// The pairs at or above `threshold`, scored under `weights` (or by the weighted mean
+    /// for `None`).
+    fn scored(&self, left: &FilterSet, right: &FilterSet, threshold: f32, weights: Option<&MatchWeights>) -> Pairs {
+        match weights {
+            None => self.found(left, right, self.candidate_dice.min(threshold), &|_, a, b| {
+                self.scorer.score_at_least(a, b, threshold)
+            }),
+            Some(weights) => self.found(left, right, self.candidate_dice, &|_, a, b| {
+                let score = self.comparisons.probability(weights, self.comparisons.pattern(a, b)?);
+                (score >= threshold).then_some(score)
+            }),
+        }
+    }
+
+    /// Pairs at whole-filter Dice `dice` that `score` keeps, with the score it gives.
+    fn found(&self, left: &FilterSet, right: &FilterSet, dice: f32, score: &PairScore) -> Pairs {
         let rescore = |c: Candidate| {
             let (a, b) = (left.get(c.left as usize), right.get(c.right as usize));
-            let score = self.scorer.score_at_least(a, b, threshold)?;
-            Some(Candidate { score, ..c })
+            Some(Candidate {
+                score: score(c, a, b)?,
+                ..c
+            })
         };
         match &self.blocking {
             Some(blocking) => {
@@ -127,11 +262,14 @@ impl Matcher {
     }
 
     /// [`link`](Self::link) for filters whose compatibility the caller has established.
+    /// With estimated weights, the candidates are found twice: once to count their
+    /// patterns for the estimation, once to score them.
     pub fn link_filters(&self, sets: &[&FilterSet], threshold: f32) -> Assignment {
+        let weights = self.weights_of(&between(sets), false);
         let mut edges = Vec::new();
         for a in 0..sets.len() {
             for b in a + 1..sets.len() {
-                let found = self.pairs(sets[a], sets[b], threshold);
+                let found = self.scored(sets[a], sets[b], threshold, weights.as_ref());
                 edges.extend(found.pairs.into_iter().map(|c| edge(a, b, c)));
             }
         }
@@ -141,7 +279,8 @@ impl Matcher {
     /// Groups the records of one set that are the same person.
     pub fn deduplicate(&self, set: &EncodingSet, threshold: f32) -> Result<Assignment, MatchError> {
         self.check(&[set])?;
-        let found = self.pairs(&set.filters, &set.filters, threshold);
+        let weights = self.weights_of(&[(&set.filters, &set.filters)], true);
+        let found = self.scored(&set.filters, &set.filters, threshold, weights.as_ref());
         let edges = found
             .pairs
             .into_iter()
@@ -151,6 +290,16 @@ impl Matcher {
         Ok(assign(edges, threshold, Rule::Any))
     }
 }
+
+/// Every pair of the sets, each once.
+fn between<'a>(sets: &[&'a FilterSet]) -> Vec<(&'a FilterSet, &'a FilterSet)> {
+    (0..sets.len())
+        .flat_map(|a| (a + 1..sets.len()).map(move |b| (sets[a], sets[b])))
+        .collect()
+}
+
+/// What scores (or refuses) a pair of filters.
+type PairScore<'a> = dyn Fn(Candidate, &[u64], &[u64]) -> Option<f32> + Sync + 'a;
 
 fn edge(a: usize, b: usize, c: Candidate) -> Edge {
     Edge {

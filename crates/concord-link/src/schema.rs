@@ -17,6 +17,10 @@ use serde::{Deserialize, Serialize};
 /// The schema file format this build reads and writes.
 pub const SCHEMA_FORMAT: u32 = 1;
 
+/// The most fields a schema may have (the match weights pack a pair's levels of every
+/// field in 64 bits).
+pub const MAX_FIELDS: usize = 16;
+
 /// The default schema, tuned on the synthetic data (see `docs/linkage.md`).
 pub const DEFAULT_SCHEMA: &str = include_str!("default-schema.toml");
 
@@ -214,8 +218,8 @@ impl Schema {
         if self.key_epoch == 0 {
             return invalid("key_epoch", "a key epoch of 1 or more");
         }
-        if self.fields.is_empty() {
-            return invalid("field", "at least one [[field]]");
+        if self.fields.is_empty() || self.fields.len() > MAX_FIELDS {
+            return invalid("field", &format!("1 to {MAX_FIELDS} [[field]]s"));
         }
         let mut names = BTreeSet::new();
         for (i, field) in self.fields.iter().enumerate() {

@@ -1,5 +1,7 @@
-//! The score of a pair: Dice per field, weighted, with absent fields told apart from
-//! disagreeing ones.
+//! The hand-weighted score of a pair: Dice per field, weighted, with absent fields told
+//! apart from disagreeing ones. Linkage now scores by estimated match weights
+//! ([`crate::weights`]); this score stays as `Scoring::WeightedMean`, to compare with, and
+//! its field similarities are what those weights are estimated on.
 //!
 //! Dice over the whole filter (what the fast kernels compute) treats a missing date of
 //! birth like a different one, and two records that both lack it like records that agree
@@ -116,7 +118,7 @@ impl FieldScore {
 /// bits set in `bits` share `ca·cb/bits` bits on average, which plain Dice counts as
 /// agreement. A names segment a third full gives unrelated names a Dice near one third;
 /// corrected, it is near 0, while identical filters still score 1.
-fn corrected(similarity: Similarity, common: f32, ca: f32, cb: f32, bits: f32) -> f32 {
+pub(crate) fn corrected(similarity: Similarity, common: f32, ca: f32, cb: f32, bits: f32) -> f32 {
     let chance = ca * cb / bits;
     let ratio = |agree: f32, most: f32| {
         if most <= 0.0 {
@@ -134,7 +136,7 @@ fn corrected(similarity: Similarity, common: f32, ca: f32, cb: f32, bits: f32) -
     }
 }
 
-fn ones(words: &[u64]) -> u32 {
+pub(crate) fn ones(words: &[u64]) -> u32 {
     words.iter().map(|w| w.count_ones()).sum()
 }
 

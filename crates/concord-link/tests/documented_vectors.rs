@@ -8,6 +8,7 @@ use concord_link::key::LinkageKey;
 use concord_link::normalise::{normalise, skeleton};
 use concord_link::schema::Schema;
 use concord_link::scoring::Scorer;
+use concord_link::weights::{Comparisons, MatchWeights};
 
 mod common;
 use common::person;
@@ -50,8 +51,9 @@ fn vectors() -> String {
         filters.push(filter);
     }
     out += &format!(
-        "\nscore of the two: {:.4}\n",
-        Scorer::new(&schema).score(&filters[0], &filters[1])
+        "\nscore of the two: {:.4} (weighted mean), {:.4} (probability under the default weights)\n",
+        Scorer::new(&schema).score(&filters[0], &filters[1]),
+        Comparisons::new(&schema).score(&MatchWeights::default_weights(), &filters[0], &filters[1])
     );
     out
 }

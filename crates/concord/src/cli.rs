@@ -488,7 +488,7 @@ pub enum LinkCommand {
     ///
     /// Two parties give 1:1 pairs; more give groups with at most one record per party.
     ///
-    /// Example: concord link match ua.enc pl.enc -o matches.csv --threshold 0.8
+    /// Example: concord link match ua.enc pl.enc -o matches.csv --threshold 0.5
     Match(MatchArgs),
     /// Precision, recall and F1 per threshold against ground truth (as written by
     /// `concord synth --truth`).
@@ -549,7 +549,7 @@ pub struct MatchArgs {
     /// Output CSV file (`-` for standard output).
     #[arg(long, short = 'o', default_value = "-")]
     pub output: PathBuf,
-    /// Links score at least this (0 to 1).
+    /// Links pairs whose probability of being one person is at least this (0 to 1).
     #[arg(long, default_value_t = concord_link::matching::DEFAULT_THRESHOLD)]
     pub threshold: f32,
 }
@@ -563,7 +563,7 @@ pub struct EvalArgs {
     #[arg(long, required = true)]
     pub truth: Vec<PathBuf>,
     /// Thresholds to report (comma-separated).
-    #[arg(long, value_delimiter = ',', default_value = "0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95")]
+    #[arg(long, value_delimiter = ',', default_value = "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9")]
     pub thresholds: Vec<f32>,
     /// Print JSON instead of a table.
     #[arg(long)]

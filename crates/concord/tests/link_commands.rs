@@ -75,7 +75,7 @@ fn two_agencies_find_the_persons_they_share_and_eval_measures_it() {
             "--truth",
             "truth2.csv",
         ])
-        .args(["--json", "--thresholds", "0.7,0.8,0.9"])
+        .args(["--json", "--thresholds", "0.2,0.35,0.5"])
         .assert()
         .success()
         .get_output()
