@@ -156,11 +156,21 @@ pub struct Level {
 }
 
 impl Level {
-    /// The evidence this level gives, in bits: log2(m/u).
+    /// The evidence this level gives, in bits: log2(m/u), but never more than
+    /// [`MAX_PENALTY_BITS`] against a match.
     pub fn weight(&self) -> f64 {
-        (self.m / self.u).log2()
+        (self.m / self.u).log2().max(-MAX_PENALTY_BITS)
     }
 }
+
+/// The most evidence one comparison may give against a match, in bits.
+///
+/// Estimated on data where a field is never mistyped (the synthetic generator never
+/// changes a gender or a phone number between agencies), a disagreement gets an `m` near
+/// zero and a weight near −17 bits: one typo would veto a true match however well
+/// everything else agreed. Real registers do have such typos, so a disagreement counts
+/// at most this much — still enough that a different gender outweighs a close name.
+pub const MAX_PENALTY_BITS: f64 = 10.0;
 
 /// Weights that do not fit a schema's comparisons.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
