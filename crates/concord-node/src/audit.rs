@@ -2,14 +2,22 @@
 //!
 //! Every message queued, delivered, received, refused or rejected is recorded with the
 //! partner, the kind, the message ID and its size, in the same transaction as the change
-//! it describes, so the trail and the data can never disagree. The trail is append-only:
-//! nothing in Concord updates or deletes an entry. (Sign-ins and views of identifying
-//! data join it with the users and roles of the web UI.)
+//! it describes, so the trail and the data can never disagree. (Sign-ins and views of
+//! identifying data join it with the users and roles of the web UI.)
+//!
+//! The trail is append-only and chained: each entry carries a link, HMAC-SHA256 under a
+//! key derived from the node's data key over the previous link and the entry, and a
+//! sealed head records the last entry's number. Someone who can edit the database file
+//! but does not hold the node's key cannot compute a link, so [`Store::verify_audit`]
+//! finds an entry altered, removed or inserted, and entries cut from the end. (Putting
+//! back a whole older copy of the trail, head included, is not detected: that needs a
+//! copy of the head kept elsewhere.)
 
 use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::store::sqlite::{self, exchange as sql};
+use crate::vault::Vault;
 use crate::{Store, StoreError};
 
 /// What happened.
@@ -100,19 +108,67 @@ impl<'a> Entry<'a> {
 }
 
 /// Appends `entry` to the trail, inside the caller's transaction.
-pub(crate) fn record(conn: &Connection, entry: Entry<'_>) -> Result<(), StoreError> {
-    sql::append_audit(
-        conn,
-        &sql::AuditRow {
-            at: &sqlite::now(),
-            event: entry.event.name(),
-            peer: entry.peer,
-            kind: entry.kind,
-            message_id: entry.message_id,
-            size: entry.size.map(|s| s as i64),
-            detail: entry.detail,
-        },
-    )
+pub(crate) fn record(conn: &Connection, vault: &Vault, entry: Entry<'_>) -> Result<(), StoreError> {
+    let (last, previous) = match sql::last_audit_link(conn)? {
+        Some((seq, link)) => (seq, stored_link(seq, &link)?),
+        None => (0, GENESIS),
+    };
+    let row = sql::AuditRow {
+        seq: last + 1,
+        at: &sqlite::now(),
+        event: entry.event.name(),
+        peer: entry.peer,
+        kind: entry.kind,
+        message_id: entry.message_id,
+        size: entry.size.map(|s| s as i64),
+        detail: entry.detail,
+    };
+    let link = vault.chain_link(&previous, &encode(&row));
+    sql::append_audit(conn, &row, &link)?;
+    sql::set_audit_head(conn, row.seq, &head_seal(vault, row.seq, &link))
+}
+
+/// The link before the first entry.
+const GENESIS: [u8; 32] = [0; 32];
+
+/// The bytes of an entry that its link covers: every field, unambiguously.
+fn encode(row: &sql::AuditRow<'_>) -> Vec<u8> {
+    serde_json::to_vec(row).expect("an audit entry serialises")
+}
+
+/// What the head stores for a trail whose last entry is `seq` with `link`: a digest only
+/// the node's key can make, so an older head cannot be derived from the entries left.
+fn head_seal(vault: &Vault, seq: i64, link: &[u8; 32]) -> [u8; 32] {
+    vault.chain_link(link, format!("head {seq}").as_bytes())
+}
+
+fn stored_link(seq: i64, link: &[u8]) -> Result<[u8; 32], StoreError> {
+    link.try_into()
+        .map_err(|_| StoreError::Tampered(format!("audit entry {seq}")))
+}
+
+/// Where the chain of the audit trail breaks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AuditBreak {
+    /// An entry whose link does not follow from the one before: it was altered, or one
+    /// before it removed or inserted.
+    #[error("audit entry {0} was altered, or an entry just before it was removed or inserted")]
+    Broken(i64),
+    /// A gap in the numbering.
+    #[error("audit entries {from} to {to} are missing")]
+    Missing { from: i64, to: i64 },
+    /// The head does not seal the last entry.
+    #[error("the audit trail's head does not match its last entry ({last}): entries were cut from the end, or the head was altered")]
+    Head { last: i64 },
+}
+
+/// The result of checking the trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditCheck {
+    /// Entries read.
+    pub entries: u64,
+    /// The first break found, if any.
+    pub broken: Option<AuditBreak>,
 }
 
 /// An entry of the trail as read back.
@@ -137,6 +193,55 @@ pub struct AuditEntry {
 }
 
 impl Store {
+    /// Checks the whole audit trail against its chain and its head.
+    pub fn verify_audit(&self) -> Result<AuditCheck, StoreError> {
+        let mut check = AuditCheck {
+            entries: 0,
+            broken: None,
+        };
+        let (mut seq, mut previous) = (0, GENESIS);
+        sql::for_each_audit(
+            &self.conn,
+            |(s, at, event, peer, kind, message_id, size, detail), link| {
+                check.entries += 1;
+                if check.broken.is_some() {
+                    return Ok(());
+                }
+                if s != seq + 1 {
+                    check.broken = Some(AuditBreak::Missing {
+                        from: seq + 1,
+                        to: s - 1,
+                    });
+                    return Ok(());
+                }
+                let row = sql::AuditRow {
+                    seq: s,
+                    at: &at,
+                    event: &event,
+                    peer: peer.as_deref(),
+                    kind: kind.as_deref(),
+                    message_id: message_id.as_deref(),
+                    size,
+                    detail: detail.as_deref(),
+                };
+                let expected = self.vault.chain_link(&previous, &encode(&row));
+                if link != expected {
+                    check.broken = Some(AuditBreak::Broken(s));
+                }
+                (seq, previous) = (s, expected);
+                Ok(())
+            },
+        )?;
+        if check.broken.is_none() {
+            let head = sql::audit_head(&self.conn)?;
+            let sealed = (seq > 0).then(|| (seq, head_seal(&self.vault, seq, &previous).to_vec()));
+            if head != sealed {
+                check.broken = Some(AuditBreak::Head { last: seq });
+            }
+        }
+        Ok(check)
+    }
+
     /// The newest `limit` entries of the audit trail, newest first.
     pub fn audit_trail(&self, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
         Ok(sql::list_audit(&self.conn, limit)?

@@ -194,6 +194,7 @@ fn read_key_file(path: &Path) -> Result<Zeroizing<Vec<u8>>, KeyError> {
 pub struct Vault {
     seal: XChaCha20Poly1305,
     blind: Hmac<Sha256>,
+    chain: Hmac<Sha256>,
 }
 
 impl Vault {
@@ -246,13 +247,18 @@ impl Vault {
         let hkdf = Hkdf::<Sha256>::new(None, data_key);
         let mut seal_key = Zeroizing::new([0u8; KEY_LEN]);
         let mut blind_key = Zeroizing::new([0u8; KEY_LEN]);
+        let mut chain_key = Zeroizing::new([0u8; KEY_LEN]);
         hkdf.expand(b"concord seal v1", seal_key.as_mut())
             .expect("valid HKDF length");
         hkdf.expand(b"concord blind index v1", blind_key.as_mut())
             .expect("valid HKDF length");
+        hkdf.expand(b"concord audit chain v1", chain_key.as_mut())
+            .expect("valid HKDF length");
+        let hmac = |key: &[u8]| <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
         Self {
             seal: XChaCha20Poly1305::new(seal_key.as_ref().into()),
-            blind: <Hmac<Sha256> as Mac>::new_from_slice(blind_key.as_ref()).expect("HMAC takes any key length"),
+            blind: hmac(blind_key.as_ref()),
+            chain: hmac(chain_key.as_ref()),
         }
     }
 
@@ -266,6 +272,16 @@ impl Vault {
     /// Opens what [`Vault::seal`] sealed for the same context and record.
     pub fn open(&self, context: &str, record: &str, sealed: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
         open_with(&self.seal, &aad(context, record), sealed)
+    }
+
+    /// The next link of a keyed hash chain: HMAC-SHA256 over the previous link and
+    /// `entry`. Without the node's key nobody can compute a link, so an entry altered,
+    /// removed or inserted on disk breaks the chain where it was touched.
+    pub fn chain_link(&self, previous: &[u8; 32], entry: &[u8]) -> [u8; 32] {
+        let mut mac = self.chain.clone();
+        mac.update(previous);
+        mac.update(entry);
+        mac.finalize().into_bytes().into()
     }
 
     /// A blind index: a keyed digest of `value` in the namespace `kind`, equal for equal

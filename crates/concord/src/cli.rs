@@ -168,6 +168,11 @@ pub enum Command {
     /// Bundle files: carry messages by hand (e.g. on a USB stick) when there is no link.
     #[command(subcommand)]
     Bundle(BundleCommand),
+    /// The node's audit trail: every message sent, received, refused or rejected, and
+    /// every partner and agreement change — who, what kind, when, how large; never the
+    /// content.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Privacy-preserving linkage: encode persons into keyed Bloom filters, match two or
     /// more parties' encodings, and measure accuracy against known truth.
     ///
@@ -320,6 +325,28 @@ pub enum SendCommand {
         /// Handling code (Traffic Light Protocol): clear, green, amber, amber+strict, red.
         #[arg(long, default_value = "amber")]
         handling: Handling,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// List the newest entries, newest first.
+    List {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// How many entries.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the trail's chain. Exit code 0 when it is intact; 1, naming the first entry
+    /// concerned, when an entry was altered, removed or inserted, or entries were cut
+    /// from the end.
+    Verify {
+        #[command(flatten)]
+        node: NodeArgs,
     },
 }
 

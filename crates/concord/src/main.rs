@@ -1,6 +1,7 @@
 //! `concord`: the command line of a Concord node. A thin layer: every command parses its
 //! arguments, calls the libraries, and prints.
 
+mod audit;
 mod bundle;
 mod cases;
 mod cli;
@@ -68,6 +69,7 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         } => messages::inbox(&node, kind, limit, json),
         Command::Deliver { node, delivery } => messages::deliver(&node, &delivery),
         Command::Bundle(command) => bundle::run(command),
+        Command::Audit(command) => audit::run(command),
         Command::Demo {
             dir,
             cases,

@@ -60,6 +60,10 @@ CREATE TABLE inbox (
     UNIQUE (sender, message_id)
 );
 
+-- The audit trail, append-only and chained: each entry's `link` is HMAC-SHA256, under a
+-- key derived from the node's data key, of the previous link and the entry, so that an
+-- entry altered, removed or inserted on disk is detected. `audit_head` holds the last
+-- link and the count, so that entries cut from the end are detected too.
 CREATE TABLE audit (
     -- Never deleted or updated, so the rowid alone numbers entries in order.
     seq INTEGER PRIMARY KEY,
@@ -69,5 +73,12 @@ CREATE TABLE audit (
     kind TEXT,
     message_id TEXT,
     size INTEGER,
-    detail TEXT
+    detail TEXT,
+    link BLOB NOT NULL
+);
+
+CREATE TABLE audit_head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL,
+    link BLOB NOT NULL
 );

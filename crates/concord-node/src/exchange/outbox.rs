@@ -119,9 +119,10 @@ impl Store {
             let category = kind.category().ok_or(ExchangeError::NotSendable(kind))?;
             if !peer.agreement.send.contains(&category) {
                 let peer_text = to.to_string();
-                self.transaction(|tx, _| {
+                self.transaction(|tx, vault| {
                     audit::record(
                         tx,
+                        vault,
                         Event::SendRefused
                             .about(&peer_text)
                             .detail(&format!("{kind}: {category} not in the agreement")),
@@ -156,7 +157,7 @@ impl Store {
         let recipient = to.to_string();
         let created_at = time_text(created_at_ms);
         let handling_text = handling.to_string();
-        self.transaction(|tx, _| {
+        self.transaction(|tx, vault| {
             for (header, bytes) in &sealed {
                 let message_id = header.message_id.to_string();
                 let kind = header.kind.to_string();
@@ -174,6 +175,7 @@ impl Store {
                 )?;
                 audit::record(
                     tx,
+                    vault,
                     Event::MessageQueued
                         .about(&recipient)
                         .message(&kind, &message_id, bytes.len()),
@@ -234,7 +236,7 @@ impl Store {
         }
         let peer = to.to_string();
         let note = format!("{} messages", bundle.messages.len());
-        self.transaction(|tx, _| audit::record(tx, Event::BundleExported.about(&peer).detail(&note)))?;
+        self.transaction(|tx, vault| audit::record(tx, vault, Event::BundleExported.about(&peer).detail(&note)))?;
         Ok(bundle)
     }
 

@@ -102,7 +102,7 @@ impl Store {
             return Err(ExchangeError::SelfPeer(card.node_id));
         }
         let id = card.node_id.to_string();
-        self.transaction(|tx, _| {
+        self.transaction(|tx, vault| {
             let existing = sql::get_peer(tx, &id)?.map(peer_from_row).transpose()?;
             if existing.as_ref().is_some_and(|p| p.card.issued_at > card.issued_at) {
                 return Err(ExchangeError::StaleCard(card.node_id));
@@ -122,7 +122,7 @@ impl Store {
             } else {
                 Event::PeerAdded
             };
-            audit::record(tx, event.about(&id))?;
+            audit::record(tx, vault, event.about(&id))?;
             Ok(())
         })?;
         self.peer(&card.node_id)?
@@ -149,13 +149,17 @@ impl Store {
     /// Replaces the sharing agreement with a partner.
     pub fn set_agreement(&mut self, id: &NodeId, agreement: &Agreement) -> Result<(), ExchangeError> {
         let peer = id.to_string();
-        self.transaction(|tx, _| {
+        self.transaction(|tx, vault| {
             let send = Agreement::encode(&agreement.send);
             let receive = Agreement::encode(&agreement.receive);
             if !sql::set_agreement(tx, &peer, &send, &receive)? {
                 return Err(ExchangeError::UnknownPeer(*id));
             }
-            audit::record(tx, Event::AgreementChanged.about(&peer).detail(&agreement.to_string()))?;
+            audit::record(
+                tx,
+                vault,
+                Event::AgreementChanged.about(&peer).detail(&agreement.to_string()),
+            )?;
             Ok(())
         })
     }

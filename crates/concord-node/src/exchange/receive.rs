@@ -131,9 +131,9 @@ impl Store {
             Err(error) => {
                 let claimed = UnverifiedBundle::decode(bytes).map(|b| b.sender().to_string()).ok();
                 let reason = error.to_string();
-                self.transaction(|tx, _| {
+                self.transaction(|tx, vault| {
                     let entry = Event::BundleRejected.about(claimed.as_deref().unwrap_or("unknown"));
-                    audit::record(tx, entry.detail(&reason))
+                    audit::record(tx, vault, entry.detail(&reason))
                 })?;
                 Err(error)
             }
@@ -309,17 +309,17 @@ fn apply_one(
     let kind = header.kind.to_string();
     let entry = |event: Event| event.about(sender).message(&kind, &message_id, item.size());
     let reject = |reason: String| -> Result<Option<Outcome>, ExchangeError> {
-        audit::record(tx, entry(Event::MessageRejected).detail(&reason))?;
+        audit::record(tx, vault, entry(Event::MessageRejected).detail(&reason))?;
         Ok(Some(Outcome::Rejected { reason }))
     };
     let payload = match item {
         Checked::Open(_, _, payload) if header.kind == Kind::Receipt => {
-            settle(tx, sender, payload, via, received)?;
+            settle(tx, vault, sender, payload, via, received)?;
             return Ok(None);
         }
         Checked::Refused(_, _, reason) if header.kind == Kind::Receipt => return reject(reason.clone()).map(|_| None),
         _ if sql::inbox_has(tx, sender, &message_id)? => {
-            audit::record(tx, entry(Event::MessageDuplicate))?;
+            audit::record(tx, vault, entry(Event::MessageDuplicate))?;
             return Ok(Some(Outcome::Duplicate));
         }
         Checked::Refused(_, _, reason) => return reject(reason.clone()),
@@ -342,7 +342,7 @@ fn apply_one(
             payload: vault.seal(SEALED_PAYLOAD, &format!("{sender}/{message_id}"), payload),
         },
     )?;
-    audit::record(tx, entry(Event::MessageReceived))?;
+    audit::record(tx, vault, entry(Event::MessageReceived))?;
     Ok(Some(Outcome::Accepted))
 }
 
@@ -350,6 +350,7 @@ fn apply_one(
 /// for that partner, becomes delivered or rejected.
 fn settle(
     tx: &rusqlite::Connection,
+    vault: &crate::vault::Vault,
     sender: &str,
     payload: &[u8],
     via: Via,
@@ -372,7 +373,7 @@ fn settle(
             if let Some(reason) = rejection {
                 audit_entry = audit_entry.detail(reason);
             }
-            audit::record(tx, audit_entry)?;
+            audit::record(tx, vault, audit_entry)?;
             match event {
                 Event::MessageDelivered => received.delivered += 1,
                 _ => received.refused += 1,
