@@ -15,7 +15,6 @@ use std::sync::Arc;
 use concord_exchange::payload::{self, Outcome, Receipt, ReceiptEntry};
 use concord_exchange::{envelope, Bundle, Envelope, Handling, Header, Identity, Kind, MessageId, UnverifiedBundle};
 use rayon::prelude::*;
-use serde::Serialize;
 use zeroize::Zeroizing;
 
 use super::message::{Message, SEALED_PAYLOAD};
@@ -48,7 +47,7 @@ impl Via {
 }
 
 /// What receiving a bundle did.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Received {
     /// Messages applied now.
     pub accepted: usize,
@@ -61,7 +60,6 @@ pub struct Received {
     /// Our messages the partner's receipts settled as rejected.
     pub refused: usize,
     /// The signed return bundle with our receipt, when the bundle held messages.
-    #[serde(skip)]
     pub return_bundle: Option<Vec<u8>>,
 }
 
