@@ -12,32 +12,25 @@ use crate::exit::Code;
 use crate::unlock;
 
 pub fn send(command: SendCommand) -> anyhow::Result<Code> {
-    let (node, to, messages, handling) = match command {
-        SendCommand::Notice {
-            node,
-            to,
-            subject,
-            body,
-            handling,
-        } => (node, to, vec![Message::Notice(Notice { subject, body })], handling),
-        SendCommand::CaseSummary {
-            node,
-            to,
-            cases,
-            handling,
-        } => {
-            let store = unlock::open(&node)?;
-            let messages = cases
-                .iter()
-                .map(|id| {
-                    let case = store.get_case(id)?.with_context(|| format!("case {id} not found"))?;
-                    Ok(Message::CaseSummary(CaseSummary::from_case(&case)))
-                })
-                .collect::<anyhow::Result<_>>()?;
-            (node, to, messages, handling)
+    let (node, to, handling) = match &command {
+        SendCommand::Notice { node, to, handling, .. } | SendCommand::CaseSummary { node, to, handling, .. } => {
+            (node, *to, *handling)
         }
     };
-    let mut store = unlock::open(&node)?;
+    let mut store = unlock::open(node)?;
+    let messages = match &command {
+        SendCommand::Notice { subject, body, .. } => vec![Message::Notice(Notice {
+            subject: subject.clone(),
+            body: body.clone(),
+        })],
+        SendCommand::CaseSummary { cases, .. } => cases
+            .iter()
+            .map(|id| {
+                let case = store.get_case(id)?.with_context(|| format!("case {id} not found"))?;
+                Ok(Message::CaseSummary(CaseSummary::from_case(&case)))
+            })
+            .collect::<anyhow::Result<_>>()?,
+    };
     let ids = store.send_all(&to, &messages, handling)?;
     for id in &ids {
         println!("Queued message {id} for {to}");
