@@ -29,6 +29,22 @@ pub const DEFAULT_CANDIDATE_DICE: f32 = 0.65;
 /// The score at or above which a pair is linked: a match is more likely than not.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
 
+/// Records of one side that the estimation looks at, at most: their candidates against
+/// the whole other side are a uniform sample of all the candidates (every record's share
+/// of them is alike), which is all EM needs — the share of matches and each level's `m`
+/// and `u` are proportions — and a large linkage need not find its candidates twice.
+const ESTIMATION_RECORDS: usize = 20_000;
+
+/// Every k-th record of `set`, when it has more than [`ESTIMATION_RECORDS`].
+fn estimation_sample(set: &FilterSet) -> Option<FilterSet> {
+    let step = set.len().div_ceil(ESTIMATION_RECORDS);
+    (step > 1).then(|| {
+        let mut sample = FilterSet::with_capacity(set.bits(), set.len() / step + 1);
+        (0..set.len()).step_by(step).for_each(|i| sample.push(set.get(i)));
+        sample
+    })
+}
+
 /// Patterns up to which candidates are counted in one atomic counter each.
 const DENSE_PATTERNS: u64 = 1 << 20;
 
@@ -162,6 +178,9 @@ impl Matcher {
         };
         let sparse = Mutex::new(FxHashMap::<Pattern, u64>::default());
         for (left, right) in sets {
+            // A set against itself cannot be sampled on one side only.
+            let sampled = (!within).then(|| estimation_sample(left)).flatten();
+            let left = sampled.as_ref().unwrap_or(left);
             self.found(left, right, self.candidate_dice, &|c, a, b| {
                 if within && c.left >= c.right {
                     return None;
