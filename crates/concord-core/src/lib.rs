@@ -18,6 +18,7 @@ pub mod htcds;
 mod ids;
 mod person;
 pub mod picklist;
+mod role;
 mod validation;
 pub mod vocabulary;
 
@@ -31,4 +32,5 @@ pub use person::{
     RomanisedName, MAX_NAME_CHARS,
 };
 pub use picklist::{Picklist, UnknownValue};
+pub use role::Role;
 pub use validation::{without_values, FieldError, ValidationErrors};

@@ -2,8 +2,9 @@
 //!
 //! Every message queued, delivered, received, refused or rejected is recorded with the
 //! partner, the kind, the message ID and its size, in the same transaction as the change
-//! it describes, so the trail and the data can never disagree. (Sign-ins and views of
-//! identifying data join it with the users and roles of the web UI.)
+//! it describes, so the trail and the data can never disagree; so is every user added
+//! and every password reset. (Sign-ins and views of identifying data join it with the
+//! web UI's sessions.)
 //!
 //! The trail is append-only and chained: each entry carries a link, HMAC-SHA256 under a
 //! key derived from the node's data key over the previous link and the entry, and a
@@ -47,6 +48,10 @@ pub enum Event {
     BundleRejected,
     /// Pending messages were written to a bundle file.
     BundleExported,
+    /// A user was added.
+    UserAdded,
+    /// A user was given a new password.
+    PasswordReset,
 }
 
 impl Event {
@@ -65,18 +70,28 @@ impl Event {
             Self::MessageRejected => "message.rejected",
             Self::BundleRejected => "bundle.rejected",
             Self::BundleExported => "bundle.exported",
+            Self::UserAdded => "user.added",
+            Self::PasswordReset => "user.password-reset",
+        }
+    }
+
+    /// An entry of this event concerning no partner.
+    pub(crate) fn entry(self) -> Entry<'static> {
+        Entry {
+            event: self,
+            peer: None,
+            kind: None,
+            message_id: None,
+            size: None,
+            detail: None,
         }
     }
 
     /// An entry of this event concerning `peer`.
     pub(crate) fn about(self, peer: &str) -> Entry<'_> {
         Entry {
-            event: self,
             peer: Some(peer),
-            kind: None,
-            message_id: None,
-            size: None,
-            detail: None,
+            ..self.entry()
         }
     }
 }

@@ -1,5 +1,5 @@
 //! A Concord node: its data folder, its encrypted store, and the work done on it
-//! (import, export, statistics, the exchange with partner nodes, the audit trail).
+//! (import, export, statistics, the exchange with partner nodes, users, the audit trail).
 //!
 //! A node is complete on its own: it keeps running on a laptop in a field office with
 //! nothing else installed. Identifying data is sealed at rest under a data key that only
@@ -10,6 +10,7 @@ pub mod audit;
 pub mod exchange;
 pub mod interchange;
 pub mod store;
+pub mod users;
 pub mod vault;
 
 pub use store::{NodeSettings, Store, StoreError};

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use concord_core::vocabulary::{CaseStatus, ExploitationType, OrganisationType};
-use concord_core::{CaseId, Country};
+use concord_core::{CaseId, Country, Role};
 use concord_exchange::{Category, Handling, Kind, NodeId};
+use concord_node::users::Username;
 
 /// Concord: case records, cross-border matching and estimation for agencies that fight
 /// human trafficking. Each organisation runs its own node; this command runs one.
@@ -64,6 +65,10 @@ pub enum Command {
         /// ProsecutionService, LabourInspectorate, InternationalOrganisation).
         #[arg(long, default_value = "LawEnforcement")]
         kind: OrganisationType,
+        /// The username of the first administrator (their password is generated and
+        /// printed once).
+        #[arg(long, default_value = "admin")]
+        admin: Username,
     },
     /// Write a synthetic dataset (deterministic from the seed) for tests, training and
     /// demos. Never real people.
@@ -168,6 +173,9 @@ pub enum Command {
     /// Bundle files: carry messages by hand (e.g. on a USB stick) when there is no link.
     #[command(subcommand)]
     Bundle(BundleCommand),
+    /// The people who use the node: add users with a role, list them, reset a password.
+    #[command(subcommand)]
+    User(UserCommand),
     /// The node's audit trail: every message sent, received, refused or rejected, and
     /// every partner and agreement change — who, what kind, when, how large; never the
     /// content.
@@ -325,6 +333,43 @@ pub enum SendCommand {
         /// Handling code (Traffic Light Protocol): clear, green, amber, amber+strict, red.
         #[arg(long, default_value = "amber")]
         handling: Handling,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user; their password is generated and printed once (hand it over in person).
+    ///
+    /// Example: concord user add o.kovalenko --role LiaisonOfficer --name "Olena Kovalenko"
+    Add {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The username (a–z, 0–9, `.`, `_`, `-`).
+        username: Username,
+        /// The role: Administrator, LiaisonOfficer, Analyst, FieldOfficer.
+        #[arg(long)]
+        role: Role,
+        /// The name shown (default: the username).
+        #[arg(long)]
+        name: Option<String>,
+        /// The unit whose cases a field officer sees (required for field officers only).
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// List the users and their roles.
+    List {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Give a user a new generated password, printed once; the old one stops working.
+    ResetPassword {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The username.
+        username: Username,
     },
 }
 

@@ -2,14 +2,21 @@
 
 use anyhow::{bail, Context};
 use concord_core::vocabulary::OrganisationType;
-use concord_core::Country;
+use concord_core::{Country, Role};
+use concord_node::users::{NewUser, Username};
 use concord_node::{vault, KeySource, NodeSettings, Store};
 
 use crate::cli::NodeArgs;
 use crate::exit::Code;
 use crate::unlock;
 
-pub fn run(node: &NodeArgs, name: String, country: Country, kind: OrganisationType) -> anyhow::Result<Code> {
+pub fn run(
+    node: &NodeArgs,
+    name: String,
+    country: Country,
+    kind: OrganisationType,
+    admin: Username,
+) -> anyhow::Result<Code> {
     let key = match &node.key_file {
         Some(path) if path.exists() => KeySource::KeyFile(path.clone()),
         Some(path) => {
@@ -23,7 +30,7 @@ pub fn run(node: &NodeArgs, name: String, country: Country, kind: OrganisationTy
         None => KeySource::Passphrase(new_passphrase()?),
     };
     let settings = NodeSettings { name, country, kind };
-    let store = Store::init(&node.data_dir, &settings, &key)
+    let mut store = Store::init(&node.data_dir, &settings, &key)
         .with_context(|| format!("creating a node in {}", node.data_dir.display()))?;
     println!(
         "Created node \"{}\" ({}, {}) in {}",
@@ -35,6 +42,18 @@ pub fn run(node: &NodeArgs, name: String, country: Country, kind: OrganisationTy
     println!(
         "Node ID: {} (partners confirm it when they add this node's card: `concord peer card`)",
         store.node_id()
+    );
+    let (user, password) = store.add_user(&NewUser {
+        display_name: "Administrator".into(),
+        username: admin,
+        role: Role::Administrator,
+        unit: None,
+    })?;
+    println!(
+        "Administrator `{}`, password: {} (shown this once; keep it safe, or reset it with \
+         `concord user reset-password`)",
+        user.username,
+        password.as_str()
     );
     Ok(Code::Success)
 }

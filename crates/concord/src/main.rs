@@ -16,6 +16,7 @@ mod stats;
 mod synth;
 mod transfer;
 mod unlock;
+mod users;
 
 use clap::Parser;
 
@@ -46,7 +47,8 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
             name,
             country,
             kind,
-        } => init::run(&node, name, country, kind),
+            admin,
+        } => init::run(&node, name, country, kind, admin),
         Command::Synth(args) => synth::run(&args),
         Command::Import(args) => transfer::import(&args),
         Command::Export { node, output, format } => transfer::export(&node, &output, format),
@@ -70,6 +72,7 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         Command::Deliver { node, delivery } => messages::deliver(&node, &delivery),
         Command::Bundle(command) => bundle::run(command),
         Command::Audit(command) => audit::run(command),
+        Command::User(command) => users::run(command),
         Command::Demo {
             dir,
             cases,

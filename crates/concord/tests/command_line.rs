@@ -276,3 +276,46 @@ fn a_database_locked_by_another_process_exits_6() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn init_creates_the_first_administrator_and_users_get_a_password_shown_once() {
+    let dir = tempfile::tempdir().unwrap();
+    node_with_file(dir.path(), 1);
+    let node = ["-d", "node", "-k", "node.key"];
+    concord(dir.path())
+        .args(["user", "list"])
+        .args(node)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"(?m)^admin +Administrator").unwrap());
+    let added = concord(dir.path())
+        .args(["user", "add", "o.kovalenko", "--role", "LiaisonOfficer"])
+        .args(node)
+        .assert()
+        .success();
+    let text = String::from_utf8(added.get_output().stdout.clone()).unwrap();
+    let password = text
+        .split("Password: ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap();
+    assert_eq!(password.len(), 20, "{text}");
+    let listed = concord(dir.path())
+        .args(["user", "list", "--json"])
+        .args(node)
+        .assert()
+        .success();
+    let listing = String::from_utf8(listed.get_output().stdout.clone()).unwrap();
+    assert!(
+        listing.contains("\"LiaisonOfficer\"") && !listing.contains(password),
+        "{listing}"
+    );
+    concord(dir.path())
+        .args(["user", "add", "taras", "--role", "FieldOfficer"])
+        .args(node)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("needs a unit"));
+}

@@ -11,9 +11,10 @@ use super::{CaseFilter, CaseSummary, NodeSettings, PersonFilter, PersonSummary, 
 use crate::vault::WrappedKey;
 
 pub(crate) mod exchange;
+pub(crate) mod users;
 
 /// The schema version the migrations below lead to: their number.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// Schema versions, oldest first. Never edit a released migration: add one (and raise
 /// [`SCHEMA_VERSION`]).
@@ -21,6 +22,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../../../migrations/sqlite/0001_initial.sql")),
         M::up(include_str!("../../../migrations/sqlite/0002_exchange.sql")),
+        M::up(include_str!("../../../migrations/sqlite/0003_users.sql")),
     ])
 }
 
