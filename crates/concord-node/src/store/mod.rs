@@ -251,13 +251,7 @@ impl Store {
         let mut conn = sqlite::create(&path)?;
         sqlite::migrate(&mut conn, &path)?;
         sqlite::write_identity(&mut conn, settings, &wrapped)?;
-        let identity = Arc::new(crate::exchange::keys::load_or_create(&conn, &vault)?);
-        Ok(Self {
-            conn,
-            vault,
-            identity,
-            path,
-        })
+        Self::with_keys(conn, vault, path)
     }
 
     /// Opens the node in `dir`: unlocks the data key (writing nothing if it does not
@@ -271,6 +265,12 @@ impl Store {
         let wrapped = sqlite::read_wrapped_key(&conn, &path)?;
         let vault = Vault::unlock(key, &wrapped)?;
         sqlite::migrate(&mut conn, &path)?;
+        Self::with_keys(conn, vault, path)
+    }
+
+    /// The store over an unlocked, migrated database: the node's exchange keys are read
+    /// (or, for a node that has none yet, made) here, once.
+    fn with_keys(conn: Connection, vault: Vault, path: PathBuf) -> Result<Self, StoreError> {
         let identity = Arc::new(crate::exchange::keys::load_or_create(&conn, &vault)?);
         Ok(Self {
             conn,
