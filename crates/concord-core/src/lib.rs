@@ -32,5 +32,5 @@ pub use person::{
     RomanisedName, MAX_NAME_CHARS,
 };
 pub use picklist::{Picklist, UnknownValue};
-pub use role::Role;
+pub use role::{Permission, Role};
 pub use validation::{without_values, FieldError, ValidationErrors};

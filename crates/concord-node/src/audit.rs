@@ -2,9 +2,11 @@
 //!
 //! Every message queued, delivered, received, refused or rejected is recorded with the
 //! partner, the kind, the message ID and its size, in the same transaction as the change
-//! it describes, so the trail and the data can never disagree; so is every user added
-//! and every password reset. (Sign-ins and views of identifying data join it with the
-//! web UI's sessions.)
+//! it describes, so the trail and the data can never disagree; so is every user added,
+//! every password reset, every sign-in (and failed attempt and lock-out), every API
+//! token made or revoked, every case created or changed, and every time a user opened a
+//! case or person with its identifying data. Entries made for a signed-in user name them
+//! as the actor.
 //!
 //! The trail is append-only and chained: each entry carries a link, HMAC-SHA256 under a
 //! key derived from the node's data key over the previous link and the entry, and a
@@ -17,7 +19,7 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::store::sqlite::{self, exchange as sql};
+use crate::store::sqlite::{self, audit as sql};
 use crate::vault::Vault;
 use crate::{Store, StoreError};
 
@@ -52,6 +54,26 @@ pub enum Event {
     UserAdded,
     /// A user was given a new password.
     PasswordReset,
+    /// A user signed in.
+    SignedIn,
+    /// A sign-in failed (wrong username or password, or the account is locked).
+    SignInFailed,
+    /// An account was locked after too many failed sign-ins.
+    LockedOut,
+    /// A user signed out.
+    SignedOut,
+    /// A user made an API token.
+    TokenCreated,
+    /// A user revoked an API token.
+    TokenRevoked,
+    /// A case was created.
+    CaseCreated,
+    /// A case (or a person in it) was changed.
+    CaseChanged,
+    /// A user opened a case, with the identifying data of its persons.
+    CaseViewed,
+    /// A user opened a person's record, with their identifying data.
+    PersonViewed,
 }
 
 impl Event {
@@ -72,6 +94,16 @@ impl Event {
             Self::BundleExported => "bundle.exported",
             Self::UserAdded => "user.added",
             Self::PasswordReset => "user.password-reset",
+            Self::SignedIn => "session.signed-in",
+            Self::SignInFailed => "session.sign-in-failed",
+            Self::LockedOut => "session.locked-out",
+            Self::SignedOut => "session.signed-out",
+            Self::TokenCreated => "token.created",
+            Self::TokenRevoked => "token.revoked",
+            Self::CaseCreated => "case.created",
+            Self::CaseChanged => "case.changed",
+            Self::CaseViewed => "case.viewed",
+            Self::PersonViewed => "person.viewed",
         }
     }
 
@@ -84,6 +116,7 @@ impl Event {
             message_id: None,
             size: None,
             detail: None,
+            actor: None,
         }
     }
 
@@ -104,6 +137,7 @@ pub(crate) struct Entry<'a> {
     message_id: Option<&'a str>,
     size: Option<usize>,
     detail: Option<&'a str>,
+    actor: Option<&'a str>,
 }
 
 impl<'a> Entry<'a> {
@@ -118,6 +152,12 @@ impl<'a> Entry<'a> {
     /// A reason or note; never personal data.
     pub(crate) fn detail(mut self, detail: &'a str) -> Self {
         self.detail = Some(detail);
+        self
+    }
+
+    /// The user who did it.
+    pub(crate) fn by(mut self, username: &'a str) -> Self {
+        self.actor = Some(username);
         self
     }
 }
@@ -137,6 +177,7 @@ pub(crate) fn record(conn: &Connection, vault: &Vault, entry: Entry<'_>) -> Resu
         message_id: entry.message_id,
         size: entry.size.map(|s| s as i64),
         detail: entry.detail,
+        actor: entry.actor,
     };
     let link = vault.chain_link(&previous, &encode(&row));
     sql::append_audit(conn, &row, &link)?;
@@ -205,6 +246,21 @@ pub struct AuditEntry {
     pub size: Option<i64>,
     /// A reason or note.
     pub detail: Option<String>,
+    /// The user who did it; none for the node itself (exchange, command line).
+    pub actor: Option<String>,
+}
+
+/// Which entries of the trail to read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// An event (`session.signed-in`) or a family of events (`session`).
+    pub event: Option<String>,
+    /// Only what this user did.
+    pub actor: Option<String>,
+    /// Only what concerns this partner (its node ID).
+    pub peer: Option<String>,
+    /// Only entries before this one (to page back through the trail).
+    pub before: Option<i64>,
 }
 
 impl Store {
@@ -215,38 +271,25 @@ impl Store {
             broken: None,
         };
         let (mut seq, mut previous) = (0, GENESIS);
-        sql::for_each_audit(
-            &self.conn,
-            |(s, at, event, peer, kind, message_id, size, detail), link| {
-                check.entries += 1;
-                if check.broken.is_some() {
-                    return Ok(());
-                }
-                if s != seq + 1 {
-                    check.broken = Some(AuditBreak::Missing {
-                        from: seq + 1,
-                        to: s - 1,
-                    });
-                    return Ok(());
-                }
-                let row = sql::AuditRow {
-                    seq: s,
-                    at: &at,
-                    event: &event,
-                    peer: peer.as_deref(),
-                    kind: kind.as_deref(),
-                    message_id: message_id.as_deref(),
-                    size,
-                    detail: detail.as_deref(),
-                };
-                let expected = self.vault.chain_link(&previous, &encode(&row));
-                if link != expected {
-                    check.broken = Some(AuditBreak::Broken(s));
-                }
-                (seq, previous) = (s, expected);
-                Ok(())
-            },
-        )?;
+        sql::for_each_audit(&self.conn, |entry, link| {
+            check.entries += 1;
+            if check.broken.is_some() {
+                return Ok(());
+            }
+            if entry.seq != seq + 1 {
+                check.broken = Some(AuditBreak::Missing {
+                    from: seq + 1,
+                    to: entry.seq - 1,
+                });
+                return Ok(());
+            }
+            let expected = self.vault.chain_link(&previous, &encode(&entry.row()));
+            if link != expected {
+                check.broken = Some(AuditBreak::Broken(entry.seq));
+            }
+            (seq, previous) = (entry.seq, expected);
+            Ok(())
+        })?;
         if check.broken.is_none() {
             let head = sql::audit_head(&self.conn)?;
             let sealed = (seq > 0).then(|| (seq, head_seal(&self.vault, seq, &previous).to_vec()));
@@ -257,20 +300,8 @@ impl Store {
         Ok(check)
     }
 
-    /// The newest `limit` entries of the audit trail, newest first.
-    pub fn audit_trail(&self, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
-        Ok(sql::list_audit(&self.conn, limit)?
-            .into_iter()
-            .map(|(seq, at, event, peer, kind, message_id, size, detail)| AuditEntry {
-                seq,
-                at,
-                event,
-                peer,
-                kind,
-                message_id,
-                size,
-                detail,
-            })
-            .collect())
+    /// The newest `limit` entries of the audit trail that pass `filter`, newest first.
+    pub fn audit_trail(&self, filter: &AuditFilter, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        sql::list_audit(&self.conn, filter, limit)
     }
 }

@@ -6,9 +6,11 @@
 //! the node's passphrase or key file unlocks ([`vault`]), so a copy of the data folder
 //! taken from a seized laptop reveals no name, identifier, contact detail or narrative.
 
+pub mod access;
 pub mod audit;
 pub mod exchange;
 pub mod interchange;
+pub mod sessions;
 pub mod store;
 pub mod users;
 pub mod vault;

@@ -8,7 +8,7 @@
 //! 57-letter alphabet without look-alikes: about 116 bits) and shown once, so no weak
 //! password is ever chosen for a node that protects people's lives. Checking a password
 //! of an unknown user costs as much as of a known one, so that timing does not tell
-//! which usernames exist.
+//! which usernames exist. Signing in is in [`crate::sessions`].
 
 use std::fmt;
 use std::str::FromStr;
@@ -22,7 +22,7 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use crate::audit::{self, Event};
-use crate::store::sqlite::{self, users as sql};
+use crate::store::sqlite::{self, sessions, users as sql};
 use crate::{Store, StoreError};
 
 /// A username: 1 to 64 of `a–z 0–9 . _ -`, starting with a letter or digit.
@@ -107,6 +107,9 @@ pub enum UserError {
     /// A field officer without a unit, or a unit for another role.
     #[error("a field officer needs a unit (--unit), and only a field officer has one")]
     Unit,
+    /// An API token's name that is empty or too long.
+    #[error("an API token needs a name of 1 to 100 characters, saying what it is for")]
+    TokenName,
 }
 
 /// A password generated for a user, to show once.
@@ -135,16 +138,16 @@ fn hash(password: &str) -> String {
 
 /// A hash to check against when the user does not exist, so that the answer takes as
 /// long as for one who does.
-fn decoy_hash() -> &'static str {
+pub(crate) fn decoy_hash() -> &'static str {
     static DECOY: OnceLock<String> = OnceLock::new();
     DECOY.get_or_init(|| hash(&generate_password()))
 }
 
-fn verifies(password: &str, stored: &str) -> bool {
+pub(crate) fn verifies(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
 
-fn user_from_row(row: sql::UserRow) -> Result<User, StoreError> {
+pub(crate) fn user_from_row(row: sql::UserRow) -> Result<User, StoreError> {
     let tampered = || StoreError::Tampered(format!("user {}", row.username));
     Ok(User {
         username: row.username.parse().map_err(|_| tampered())?,
@@ -188,18 +191,6 @@ impl Store {
         sql::list_users(&self.conn)?.into_iter().map(user_from_row).collect()
     }
 
-    /// The user whose password this is, or `None` (wrong password or no such user, in
-    /// the same time).
-    pub fn check_password(&self, username: &str, password: &str) -> Result<Option<User>, StoreError> {
-        let row = match username.parse::<Username>() {
-            Ok(name) => sql::get_user(&self.conn, name.as_str())?,
-            Err(_) => None,
-        };
-        let stored = row.as_ref().map_or(decoy_hash(), |r| r.password_hash.as_str());
-        let ok = verifies(password, stored);
-        row.filter(|_| ok).map(user_from_row).transpose()
-    }
-
     /// Gives a user a new generated password, returned to be shown once.
     pub fn reset_password(&mut self, username: &Username) -> Result<Password, UserError> {
         let password = generate_password();
@@ -208,6 +199,7 @@ impl Store {
             if !sql::set_password_hash(tx, username.as_str(), &hashed, &sqlite::now())? {
                 return Err(UserError::NotFound(username.clone()));
             }
+            sessions::delete_sessions_of(tx, username.as_str())?;
             let detail = format!("user {username}");
             Ok(audit::record(tx, vault, Event::PasswordReset.entry().detail(&detail))?)
         })?;

@@ -133,7 +133,7 @@ fn sending_outside_the_agreement_is_refused_and_recorded() {
     assert!(matches!(error, ExchangeError::NotAllowed { .. }), "{error}");
     assert!(error.to_string().contains("case-summaries"), "{error}");
     assert!(p.a.outbox(None, 10).unwrap().is_empty(), "nothing was queued");
-    let trail = p.a.audit_trail(1).unwrap();
+    let trail = p.a.audit_trail(&Default::default(), 1).unwrap();
     assert_eq!(trail[0].event, "message.send-refused");
 }
 
@@ -159,7 +159,7 @@ fn receiving_outside_the_agreement_is_rejected_recorded_and_reported_back() {
     assert!(p.b.inbox(Some(Kind::CaseSummary), 10).unwrap().is_empty());
     assert!(p
         .b
-        .audit_trail(10)
+        .audit_trail(&Default::default(), 10)
         .unwrap()
         .iter()
         .any(|e| e.event == "message.rejected" && e.kind.as_deref() == Some("case-summary")));
@@ -200,7 +200,7 @@ fn a_flipped_byte_anywhere_in_a_bundle_is_refused_whole() {
         flipped[position] ^= 0x01;
         assert_refused(&mut p.b, &flipped, &format!("bit flipped at byte {position}"));
     }
-    let last = p.b.audit_trail(1).unwrap();
+    let last = p.b.audit_trail(&Default::default(), 1).unwrap();
     assert_eq!(last[0].event, "bundle.rejected");
 }
 
@@ -256,18 +256,18 @@ fn the_audit_trail_records_who_what_and_how_large_but_never_the_content() {
     let bundle = p.a.export_bundle(&p.b.node_id()).unwrap();
     p.b.receive_bundle(&bundle.bytes, Via::Http).unwrap();
     for store in [&p.a, &p.b] {
-        let trail = store.audit_trail(100).unwrap();
+        let trail = store.audit_trail(&Default::default(), 100).unwrap();
         let text = format!("{trail:?}");
         assert!(!text.contains("must not be in the trail"), "{text}");
         assert!(trail
             .iter()
             .any(|e| e.kind.as_deref() == Some("notice") && e.size.unwrap_or(0) > 0 && e.message_id.is_some()));
     }
-    let b_trail = p.b.audit_trail(100).unwrap();
+    let b_trail = p.b.audit_trail(&Default::default(), 100).unwrap();
     assert!(b_trail.iter().any(|e| e.event == "message.received"));
     assert!(p
         .a
-        .audit_trail(100)
+        .audit_trail(&Default::default(), 100)
         .unwrap()
         .iter()
         .any(|e| e.event == "message.queued"));
@@ -295,7 +295,8 @@ fn a_node_made_before_the_exchange_gains_keys_and_keeps_its_cases_on_upgrade() {
     // Turn the database back into schema version 1, as an older Concord left it.
     let conn = rusqlite::Connection::open(dir.path().join("data").join(concord_node::store::DATABASE_FILE)).unwrap();
     conn.execute_batch(
-        "DROP TABLE users; DROP TABLE audit_head; DROP TABLE audit; DROP TABLE inbox; DROP TABLE outbox; DROP TABLE peers; DROP TABLE node_identity;
+        "DROP TABLE sessions; DROP TABLE api_tokens; DROP INDEX cases_by_unit; ALTER TABLE cases DROP COLUMN unit;
+         DROP TABLE users; DROP TABLE audit_head; DROP TABLE audit; DROP TABLE inbox; DROP TABLE outbox; DROP TABLE peers; DROP TABLE node_identity;
          ALTER TABLE node DROP COLUMN endpoint; PRAGMA user_version = 1;",
     )
     .unwrap();

@@ -6,9 +6,10 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use concord_core::vocabulary::{CaseStatus, ExploitationType};
-use concord_core::{Case, CaseId, FieldError, ValidationErrors};
+use concord_core::{Case, CaseId, FieldError, Permission, ValidationErrors};
 use concord_node::store::{CaseFilter, CaseSummary, Paged};
 
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::params::{check_range, query_pairs, Params};
 use crate::{body::JsonBody, state::AppState};
@@ -23,14 +24,28 @@ pub const LIST_PARAMETERS: &[&str] = &[
     "route_country",
     "registered_from",
     "registered_to",
+    "unit",
+    "q",
 ];
 
 /// `GET /api/v1/cases`: a page of case summaries, newest first.
 pub(crate) async fn list(
     State(state): State<AppState>,
+    caller: Caller,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Json<Paged<CaseSummary>>, ApiError> {
+    caller.require(Permission::ReadCases)?;
     let params = Params::new(query_pairs(query)?, LIST_PARAMETERS)?;
+    let filter = case_filter(&params)?;
+    let page = params.page()?;
+    let paged = state
+        .with_store(move |s| Ok(s.cases_for(&caller.user, filter, page)?))
+        .await?;
+    Ok(Json(paged))
+}
+
+/// The filter the case list's parameters describe.
+pub(crate) fn case_filter(params: &Params) -> Result<CaseFilter, ApiError> {
     let filter = CaseFilter {
         status: params.picklist::<CaseStatus>("status")?,
         exploitation: params.picklist::<ExploitationType>("exploitation")?,
@@ -38,6 +53,8 @@ pub(crate) async fn list(
         route_country: params.country("route_country")?,
         registered_from: params.date("registered_from")?,
         registered_to: params.date("registered_to")?,
+        unit: params.text("unit"),
+        id_contains: params.text("q"),
     };
     check_range(
         filter.registered_from,
@@ -45,20 +62,21 @@ pub(crate) async fn list(
         "registered_from",
         "registered_to",
     )?;
-    let page = params.page()?;
-    let paged = state.with_store(move |s| Ok(s.list_cases(&filter, page)?)).await?;
-    Ok(Json(paged))
+    Ok(filter)
 }
 
 /// `POST /api/v1/cases`: adds a case with its persons.
 pub(crate) async fn create(
     State(state): State<AppState>,
-    JsonBody(case): JsonBody<Case>,
+    caller: Caller,
+    body: Result<JsonBody<Case>, ApiError>,
 ) -> Result<Response, ApiError> {
+    caller.require(Permission::WriteCases)?;
+    let JsonBody(case) = body?;
     case.validate(state.today()).map_err(ApiError::Validation)?;
     let case = state
         .with_store(move |s| {
-            s.insert_case(&case)?;
+            s.create_case(&caller.user, &case)?;
             Ok(case)
         })
         .await?;
@@ -69,11 +87,13 @@ pub(crate) async fn create(
 /// `GET /api/v1/cases/{id}`: the whole case with its persons.
 pub(crate) async fn get(
     State(state): State<AppState>,
+    caller: Caller,
     path: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Case>, ApiError> {
+    caller.require(Permission::ReadCases)?;
     let id = case_id(path)?;
     let case = state
-        .with_store(move |s| s.get_case(&id)?.ok_or_else(|| not_found(&id)))
+        .with_store(move |s| s.open_case(&caller.user, &id)?.ok_or_else(|| not_found(&id)))
         .await?;
     Ok(Json(case))
 }
@@ -81,9 +101,12 @@ pub(crate) async fn get(
 /// `PUT /api/v1/cases/{id}`: replaces a case and its persons.
 pub(crate) async fn replace(
     State(state): State<AppState>,
+    caller: Caller,
     path: Result<Path<String>, PathRejection>,
-    JsonBody(case): JsonBody<Case>,
+    body: Result<JsonBody<Case>, ApiError>,
 ) -> Result<Json<Case>, ApiError> {
+    caller.require(Permission::WriteCases)?;
+    let JsonBody(case) = body?;
     let id = case_id(path)?;
     let mut errors = Vec::new();
     if case.id != id {
@@ -101,7 +124,7 @@ pub(crate) async fn replace(
     }
     let case = state
         .with_store(move |s| {
-            s.update_case(&case)?;
+            s.change_case(&caller.user, &case)?;
             Ok(case)
         })
         .await?;

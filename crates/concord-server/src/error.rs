@@ -5,7 +5,7 @@
 //! the store itself failed, and its message never carries the failure's details (they go
 //! to the node's log, which holds no personal data).
 
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use concord_core::ValidationErrors;
@@ -109,6 +109,26 @@ pub enum ApiError {
     /// A bundle addressed to another node; nothing was applied.
     #[error("{0}")]
     NotForThisNode(String),
+    /// No session or API token: sign in first.
+    #[error("sign in first: this needs a session (sign in on the node's web pages) or an API token (`Authorization: Bearer concord_…`)")]
+    Unauthenticated,
+    /// An API token that is unknown or revoked.
+    #[error("this API token is not valid: it was revoked, or never existed")]
+    BadToken,
+    /// The caller's role does not allow this.
+    #[error("your role ({role}) does not allow this: it needs the permission to {needed}")]
+    Forbidden {
+        /// The caller's role.
+        role: &'static str,
+        /// What the request needs, in words.
+        needed: &'static str,
+    },
+    /// A state-changing request of a browser session without its CSRF token.
+    #[error("this request did not carry this session's CSRF token (form field `_csrf` or header `X-CSRF-Token`), or came from another site; nothing was changed. Reload the page and try again")]
+    CsrfRejected,
+    /// Too many sign-in attempts from one address.
+    #[error("too many sign-in attempts from this address; wait a minute and try again")]
+    TooManyAttempts,
     /// Another process holds the database for a moment.
     #[error("the node's database is busy (another Concord process is writing to it); try again shortly")]
     Busy,
@@ -137,7 +157,9 @@ impl ApiError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
-            Self::ForbiddenHost => StatusCode::FORBIDDEN,
+            Self::ForbiddenHost | Self::Forbidden { .. } | Self::CsrfRejected => StatusCode::FORBIDDEN,
+            Self::Unauthenticated | Self::BadToken => StatusCode::UNAUTHORIZED,
+            Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -165,6 +187,11 @@ impl ApiError {
             Self::BundleRejected(_) => "bundle_rejected",
             Self::UnknownSender(_) => "unknown_sender",
             Self::NotForThisNode(_) => "not_for_this_node",
+            Self::Unauthenticated => "unauthenticated",
+            Self::BadToken => "bad_token",
+            Self::Forbidden { .. } => "forbidden",
+            Self::CsrfRejected => "csrf_rejected",
+            Self::TooManyAttempts => "too_many_attempts",
             Self::Busy => "busy",
             Self::Internal => "internal",
         }
@@ -186,6 +213,7 @@ impl ApiError {
             Self::UnsupportedVersion { supported, .. } => json!({ "supported_versions": supported }),
             Self::BundleTooLarge => json!({ "limit_bytes": crate::MAX_BUNDLE_BYTES }),
             Self::Validation(errors) => json!({ "errors": errors }),
+            Self::Forbidden { role, needed } => json!({ "role": role, "needed": needed }),
             _ => json!({}),
         };
         if let (Some(body), Value::Object(extra)) = (body.as_object_mut(), extra) {
@@ -243,11 +271,21 @@ impl From<ExchangeError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = (self.status(), Json(self.body())).into_response();
-        if matches!(self, Self::Busy) {
-            response.headers_mut().insert(
-                axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from_static("1"),
-            );
+        let headers = response.headers_mut();
+        match self {
+            Self::Busy => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            Self::TooManyAttempts => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+            }
+            Self::Unauthenticated | Self::BadToken => {
+                headers.insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"concord\""),
+                );
+            }
+            _ => {}
         }
         response
     }

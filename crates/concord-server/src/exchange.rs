@@ -12,10 +12,12 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use concord_core::Permission;
 use concord_exchange::NodeId;
 use concord_node::exchange::{OutboxEntry, PartnerCounts, Via};
 use serde::Serialize;
 
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::params::{query_pairs, Params};
 use crate::state::AppState;
@@ -86,8 +88,10 @@ pub struct Outbox {
 /// `GET /api/v1/exchange/outbox?to&limit`: delivery status, per partner and per message.
 pub(crate) async fn outbox(
     State(state): State<AppState>,
+    caller: Caller,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Json<Outbox>, ApiError> {
+    caller.require(Permission::ReadPartners)?;
     let params = Params::new(query_pairs(query)?, OUTBOX_PARAMETERS)?;
     let to = params.parsed::<NodeId>("to")?;
     let limit = params.number_in("limit", 1, 1000)?.unwrap_or(100) as usize;

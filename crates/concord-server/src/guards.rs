@@ -1,32 +1,66 @@
-//! Middleware around every request: the loopback host check and the access log.
+//! Middleware around every request: the host check, the security headers and the access log.
 
 use std::net::IpAddr;
 use std::time::Instant;
 
-use axum::extract::{MatchedPath, Request};
-use axum::http::header;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
+use crate::state::AppState;
 
-/// Refuses requests addressed to any host but this computer's loopback.
+/// Refuses requests addressed to any host but this computer's loopback and the names
+/// the node was told it is reached by (`concord serve --host`).
 ///
-/// The API has no sign-in yet and listens on loopback only, but a web page open in the
-/// user's browser can still reach it by pointing a DNS name of its own at 127.0.0.1
-/// ("DNS rebinding") and would then read the answers as same-origin. Such requests carry
-/// that foreign name in `Host`, so they are refused here. A request without a host (not
-/// something a browser sends) passes.
-pub(crate) async fn loopback_host_only(req: Request, next: Next) -> Response {
+/// A web page open in the user's browser can reach the node by pointing a DNS name of
+/// its own at the node's address ("DNS rebinding") and would then read the answers as
+/// same-origin. Such requests carry that foreign name in `Host`, so they are refused
+/// here. A request without a host (not something a browser sends) passes.
+pub(crate) async fn known_hosts_only(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let host = req.uri().host().map(str::to_owned).or_else(|| {
         req.headers()
             .get(header::HOST)
             .map(|h| host_of(h.to_str().unwrap_or("?")))
     });
     match host {
-        Some(host) if !is_loopback_host(&host) => ApiError::ForbiddenHost.into_response(),
+        Some(host) if !is_loopback_host(&host) && !state.hosts().contains(&host.to_ascii_lowercase()) => {
+            ApiError::ForbiddenHost.into_response()
+        }
         _ => next.run(req).await,
     }
+}
+
+/// The Content-Security-Policy of every answer: the node's own styles and images only,
+/// no script at all, no framing, forms posted only to the node itself.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+     form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Adds the security headers to every answer, and forbids caching of anything but the
+/// node's static files (pages and API answers may hold personal data).
+pub(crate) async fn security_headers(req: Request, next: Next) -> Response {
+    let cacheable = req.uri().path().starts_with("/static/");
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+        (HeaderName::from_static("cross-origin-resource-policy"), "same-origin"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        ),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if !cacheable {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// The host part of a `Host` header value (`localhost:8080` → `localhost`, `[::1]:80` → `[::1]`).

@@ -10,14 +10,14 @@ use crate::{router_with_state, AppState};
 /// Why the API could not be served.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    /// An address other than loopback: refused while there is no sign-in.
+    /// An address other than loopback, without the host names users reach it by.
     #[error(
-        "refusing to listen on {0}: the API has no sign-in yet, so it must be reachable only from this \
-         computer. Use a loopback address such as 127.0.0.1:{port} or [::1]:{port}. Listening on a network \
-         address becomes possible once sign-in exists, in a later version of Concord",
+        "refusing to listen on {0} without knowing the name users reach the node by: give it with \
+         --host (for example --host concord.unit.example), and put a TLS proxy in front of the node \
+         (browsers keep the session cookie only over HTTPS); or listen on loopback (127.0.0.1:{port})",
         port = .0.port()
     )]
-    NotLoopback(SocketAddr),
+    NoHostName(SocketAddr),
     /// The address could not be bound.
     #[error("cannot listen on {addr}: {source} (is another program using this port?)")]
     Bind {
@@ -31,34 +31,39 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-/// Accepts loopback addresses only: 127.0.0.0/8 and ::1.
-///
-/// Sign-in does not exist yet, so the API must not be reachable from the network.
-pub fn check_listen_address(addr: &SocketAddr) -> Result<(), ServeError> {
-    if addr.ip().is_loopback() {
+/// How to serve.
+#[derive(Debug, Clone, Default)]
+pub struct ServeOptions {
+    /// How to push the outbox.
+    pub delivery: DeliveryOptions,
+    /// Host names users reach the node by, besides loopback (needed to listen beyond it).
+    pub hosts: Vec<String>,
+}
+
+/// Accepts a loopback address (127.0.0.0/8, ::1) always, and any other address only with
+/// the host names users reach it by: the node then answers requests for those names.
+pub fn check_listen_address(addr: &SocketAddr, hosts: &[String]) -> Result<(), ServeError> {
+    if addr.ip().is_loopback() || !hosts.is_empty() {
         Ok(())
     } else {
-        Err(ServeError::NotLoopback(*addr))
+        Err(ServeError::NoHostName(*addr))
     }
 }
 
-/// Serves the API on `addr` until ctrl-c or SIGTERM, then finishes the requests in
-/// flight and returns.
-///
-/// Refuses any non-loopback address with a clear error (sign-in does not exist yet, so
-/// the API must not be reachable from the network).
-///
-/// While it serves, it pushes the outbox to partners ([`crate::delivery`]).
-pub async fn serve(store: Store, addr: SocketAddr, delivery: DeliveryOptions) -> Result<(), ServeError> {
-    check_listen_address(&addr)?;
+/// Serves the API and web pages on `addr` until ctrl-c or SIGTERM, then finishes the
+/// requests in flight and returns. While it serves, it pushes the outbox to partners
+/// ([`crate::delivery`]).
+pub async fn serve(store: Store, addr: SocketAddr, options: ServeOptions) -> Result<(), ServeError> {
+    check_listen_address(&addr, &options.hosts)?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| ServeError::Bind { addr, source })?;
     let local = listener.local_addr()?;
-    tracing::info!(%local, "serving the Concord API on http://{local}/api/v1");
-    let state = AppState::new(store);
-    let pushing = tokio::spawn(crate::delivery::run(state.clone(), delivery));
-    let served = axum::serve(listener, router_with_state(state))
+    tracing::info!(%local, "serving the Concord node on http://{local}/ (API under /api/v1)");
+    let state = AppState::new(store).with_hosts(options.hosts);
+    let pushing = tokio::spawn(crate::delivery::run(state.clone(), options.delivery));
+    let app = router_with_state(state).into_make_service_with_connect_info::<SocketAddr>();
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await;
     pushing.abort();

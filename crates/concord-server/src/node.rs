@@ -2,10 +2,12 @@
 
 use axum::extract::State;
 use axum::Json;
+use concord_core::Permission;
 use concord_node::store::Stats;
 use concord_node::NodeSettings;
 use serde::Serialize;
 
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -31,6 +33,7 @@ pub(crate) async fn health(State(state): State<AppState>) -> Result<Json<Health>
 }
 
 /// `GET /api/v1/stats`.
-pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<Stats>, ApiError> {
+pub(crate) async fn stats(State(state): State<AppState>, caller: Caller) -> Result<Json<Stats>, ApiError> {
+    caller.require(Permission::ReadStatistics)?;
     Ok(Json(state.with_store(|s| Ok(s.stats()?)).await?))
 }

@@ -62,6 +62,11 @@ impl Params {
             .filter(|v| !v.is_empty())
     }
 
+    /// A free-text value, trimmed, if given and not empty.
+    pub(crate) fn text(&self, name: &str) -> Option<String> {
+        self.raw(name).map(str::to_owned)
+    }
+
     /// A value parsed with `FromStr`; the parse error's message says what was expected.
     pub(crate) fn parsed<T: FromStr>(&self, name: &str) -> Result<Option<T>, ApiError>
     where

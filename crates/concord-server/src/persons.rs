@@ -11,10 +11,11 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use concord_core::vocabulary::PersonRole;
-use concord_core::{CaseId, FieldError, Person, PersonId, ValidationErrors};
+use concord_core::{CaseId, FieldError, Permission, Person, PersonId, ValidationErrors};
 use concord_node::store::{Paged, PersonFilter, PersonSummary};
 use serde::Serialize;
 
+use crate::auth::Caller;
 use crate::body::JsonBody;
 use crate::cases::{case_id, not_found as case_not_found, path_segment};
 use crate::error::ApiError;
@@ -36,26 +37,33 @@ pub struct PersonInCase {
 /// `GET /api/v1/persons`: a page of person summaries (no names or identifiers).
 pub(crate) async fn list(
     State(state): State<AppState>,
+    caller: Caller,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Json<Paged<PersonSummary>>, ApiError> {
+    caller.require(Permission::ReadCases)?;
     let params = Params::new(query_pairs(query)?, LIST_PARAMETERS)?;
     let filter = PersonFilter {
         role: params.picklist::<PersonRole>("role")?,
         citizenship: params.country("citizenship")?,
+        unit: None,
     };
     let page = params.page()?;
-    let paged = state.with_store(move |s| Ok(s.list_persons(&filter, page)?)).await?;
+    let paged = state
+        .with_store(move |s| Ok(s.persons_for(&caller.user, filter, page)?))
+        .await?;
     Ok(Json(paged))
 }
 
 /// `GET /api/v1/persons/{id}`: one person and their case's ID.
 pub(crate) async fn get(
     State(state): State<AppState>,
+    caller: Caller,
     path: Result<Path<String>, PathRejection>,
 ) -> Result<Json<PersonInCase>, ApiError> {
+    caller.require(Permission::ReadCases)?;
     let id = person_id(path)?;
     let (case_id, person) = state
-        .with_store(move |s| s.get_person(&id)?.ok_or_else(|| not_found(&id)))
+        .with_store(move |s| s.open_person(&caller.user, &id)?.ok_or_else(|| not_found(&id)))
         .await?;
     Ok(Json(PersonInCase { case_id, person }))
 }
@@ -63,9 +71,12 @@ pub(crate) async fn get(
 /// `PUT /api/v1/persons/{id}`: replaces one person within their case.
 pub(crate) async fn replace(
     State(state): State<AppState>,
+    caller: Caller,
     path: Result<Path<String>, PathRejection>,
-    JsonBody(person): JsonBody<Person>,
+    body: Result<JsonBody<Person>, ApiError>,
 ) -> Result<Json<PersonInCase>, ApiError> {
+    caller.require(Permission::WriteCases)?;
+    let JsonBody(person) = body?;
     let id = person_id(path)?;
     if person.id != id {
         return Err(ApiError::Validation(ValidationErrors(vec![FieldError::new(
@@ -78,6 +89,9 @@ pub(crate) async fn replace(
     let answer = state
         .with_store(move |s| {
             let (case_id, _) = s.get_person(&id)?.ok_or_else(|| not_found(&id))?;
+            if !s.within_reach(&caller.user, &case_id)? {
+                return Err(not_found(&id));
+            }
             let mut case = s.get_case(&case_id)?.ok_or_else(|| case_not_found(&case_id))?;
             let index = case
                 .persons
@@ -87,7 +101,7 @@ pub(crate) async fn replace(
             case.persons[index] = person.clone();
             case.validate(today)
                 .map_err(|e| ApiError::Validation(relative_to_person(e, index)))?;
-            s.update_case(&case)?;
+            s.change_case(&caller.user, &case)?;
             Ok(PersonInCase { case_id, person })
         })
         .await?;
@@ -97,13 +111,19 @@ pub(crate) async fn replace(
 /// `POST /api/v1/cases/{id}/persons`: adds a person to a case.
 pub(crate) async fn add(
     State(state): State<AppState>,
+    caller: Caller,
     path: Result<Path<String>, PathRejection>,
-    JsonBody(person): JsonBody<Person>,
+    body: Result<JsonBody<Person>, ApiError>,
 ) -> Result<Response, ApiError> {
+    caller.require(Permission::WriteCases)?;
+    let JsonBody(person) = body?;
     let case_id = case_id(path)?;
     let today = state.today();
     let answer = state
         .with_store(move |s| {
+            if !s.within_reach(&caller.user, &case_id)? {
+                return Err(case_not_found(&case_id));
+            }
             let mut case = s.get_case(&case_id)?.ok_or_else(|| case_not_found(&case_id))?;
             if s.get_person(&person.id)?.is_some() {
                 return Err(concord_node::StoreError::DuplicatePerson(person.id.clone()).into());
@@ -112,7 +132,7 @@ pub(crate) async fn add(
             case.persons.push(person.clone());
             case.validate(today)
                 .map_err(|e| ApiError::Validation(relative_to_person(e, index)))?;
-            s.update_case(&case)?;
+            s.change_case(&caller.user, &case)?;
             Ok(PersonInCase { case_id, person })
         })
         .await?;

@@ -1,10 +1,12 @@
-//! What every handler shares: the node's store and the clock used for validation.
+//! What every handler shares: the node's store, the clock used for validation, the
+//! host names the node answers to, and the sign-in throttle.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use chrono::NaiveDate;
 use concord_node::Store;
 
+use crate::auth::SignInThrottle;
 use crate::error::ApiError;
 
 /// The state behind the router: the store, behind a lock, and where "today" comes from.
@@ -15,6 +17,9 @@ use crate::error::ApiError;
 pub struct AppState {
     store: Arc<Mutex<Store>>,
     today: fn() -> NaiveDate,
+    hosts: Arc<[String]>,
+    node_name: Arc<str>,
+    pub(crate) sign_ins: SignInThrottle,
 }
 
 impl std::fmt::Debug for AppState {
@@ -31,15 +36,42 @@ impl AppState {
 
     /// State for `store` with another notion of today (tests, replays).
     pub fn with_today(store: Store, today: fn() -> NaiveDate) -> Self {
+        let node_name = store.settings().map_or_else(|_| String::new(), |s| s.name);
         Self {
             store: Arc::new(Mutex::new(store)),
             today,
+            hosts: Arc::new([]),
+            node_name: node_name.into(),
+            sign_ins: SignInThrottle::default(),
         }
+    }
+
+    /// The same state, answering also to requests addressed to `hosts` (the names by
+    /// which users reach a node that listens beyond loopback).
+    pub fn with_hosts(mut self, hosts: Vec<String>) -> Self {
+        self.hosts = hosts.into_iter().map(|h| h.to_ascii_lowercase()).collect();
+        self
+    }
+
+    /// The node's name, as its pages show it.
+    pub(crate) fn node_name(&self) -> &str {
+        &self.node_name
+    }
+
+    /// Host names, besides loopback, that requests may be addressed to.
+    pub(crate) fn hosts(&self) -> &[String] {
+        &self.hosts
     }
 
     /// Today's date, the bound for every date a record holds.
     pub fn today(&self) -> NaiveDate {
         (self.today)()
+    }
+
+    /// The store, locked, for callers outside the server's handlers (the command line,
+    /// tests) that work on the node while it serves. Never call it from async code.
+    pub fn lock_store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Runs `work` on the store, holding the lock for all of it, on the blocking pool.

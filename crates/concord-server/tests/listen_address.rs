@@ -1,5 +1,5 @@
-//! Until sign-in exists, the API must not be reachable from the network: it listens on
-//! loopback addresses only.
+//! A node listens on loopback, or beyond it only when told the host names users reach
+//! it by (which its host check then accepts, and nothing else).
 
 use std::net::SocketAddr;
 
@@ -29,12 +29,12 @@ fn store_in(dir: &tempfile::TempDir) -> concord_node::Store {
 #[test]
 fn loopback_addresses_are_accepted() {
     for ok in ["127.0.0.1:8080", "127.10.20.30:1", "[::1]:8080", "127.0.0.1:0"] {
-        assert!(check_listen_address(&addr(ok)).is_ok(), "{ok} refused");
+        assert!(check_listen_address(&addr(ok), &[]).is_ok(), "{ok} refused");
     }
 }
 
 #[test]
-fn every_other_address_is_refused_saying_why_and_what_to_use() {
+fn every_other_address_without_a_host_name_is_refused_saying_why_and_what_to_use() {
     for bad in [
         "0.0.0.0:8080",
         "192.0.2.1:8080",
@@ -42,16 +42,23 @@ fn every_other_address_is_refused_saying_why_and_what_to_use() {
         "[::]:8080",
         "[2001:db8::1]:8080",
     ] {
-        let err = check_listen_address(&addr(bad)).expect_err(bad);
-        assert!(matches!(err, ServeError::NotLoopback(a) if a == addr(bad)), "{bad}");
+        let err = check_listen_address(&addr(bad), &[]).expect_err(bad);
+        assert!(matches!(err, ServeError::NoHostName(a) if a == addr(bad)), "{bad}");
         let message = err.to_string();
         assert!(message.contains(bad), "{message}");
-        assert!(message.contains("sign-in"), "{message}");
+        assert!(message.contains("--host"), "{message}");
+        assert!(message.contains("TLS"), "{message}");
         assert!(
             message.contains("127.0.0.1:8080"),
             "suggests a loopback address: {message}"
         );
     }
+}
+
+#[test]
+fn a_network_address_with_the_host_names_users_reach_it_by_is_accepted() {
+    let hosts = vec!["concord.unit.example".to_string()];
+    assert!(check_listen_address(&addr("0.0.0.0:8443"), &hosts).is_ok());
 }
 
 #[tokio::test]
@@ -66,7 +73,7 @@ async fn serve_refuses_a_network_address_before_opening_anything() {
     .await
     .expect("returns at once instead of serving");
 
-    assert!(matches!(result, Err(ServeError::NotLoopback(_))), "{result:?}");
+    assert!(matches!(result, Err(ServeError::NoHostName(_))), "{result:?}");
 }
 
 #[tokio::test]

@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use concord_node::audit::AuditFilter;
+
 use crate::cli::AuditCommand;
 use crate::exit::Code;
 use crate::unlock;
@@ -9,8 +11,19 @@ use crate::unlock;
 pub fn run(command: AuditCommand) -> anyhow::Result<Code> {
     let out = &mut std::io::stdout().lock();
     match command {
-        AuditCommand::List { node, limit, json } => {
-            let entries = unlock::open(&node)?.audit_trail(limit)?;
+        AuditCommand::List {
+            node,
+            limit,
+            event,
+            actor,
+            json,
+        } => {
+            let filter = AuditFilter {
+                event,
+                actor,
+                ..AuditFilter::default()
+            };
+            let entries = unlock::open(&node)?.audit_trail(&filter, limit)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&entries)?)?;
                 return Ok(Code::Success);
@@ -19,10 +32,11 @@ pub fn run(command: AuditCommand) -> anyhow::Result<Code> {
                 let field = |v: &Option<String>| v.clone().unwrap_or_default();
                 writeln!(
                     out,
-                    "{:>6} {} {:<28} {:<31} {:<12} {:<36} {:>7} {}",
+                    "{:>6} {} {:<28} {:<16} {:<31} {:<12} {:<36} {:>7} {}",
                     e.seq,
                     e.at,
                     e.event,
+                    field(&e.actor),
                     field(&e.peer),
                     field(&e.kind),
                     field(&e.message_id),

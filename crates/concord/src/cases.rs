@@ -32,6 +32,7 @@ pub fn run(command: CasesCommand) -> anyhow::Result<Code> {
                 route_country,
                 registered_from: from,
                 registered_to: to,
+                ..CaseFilter::default()
             };
             let store = unlock::open(&node)?;
             let paged = store.list_cases(&filter, Page::new(page, per_page))?;

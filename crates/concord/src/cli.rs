@@ -111,9 +111,14 @@ pub enum Command {
     Serve {
         #[command(flatten)]
         node: NodeArgs,
-        /// Address to listen on (loopback only for now).
+        /// Address to listen on. Any address but loopback needs --host.
         #[arg(long, env = "CONCORD_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// A host name users reach the node by (repeat for several), e.g. concord.unit.example.
+        /// Needed to listen beyond loopback; put a TLS proxy in front of the node then, as
+        /// browsers keep the session cookie only over HTTPS.
+        #[arg(long = "host", env = "CONCORD_HOSTS", value_delimiter = ',')]
+        hosts: Vec<String>,
         #[command(flatten)]
         delivery: DeliveryArgs,
     },
@@ -196,7 +201,7 @@ pub enum Command {
         /// Number of synthetic cases.
         #[arg(long, default_value_t = 3000)]
         cases: usize,
-        /// Address to listen on (loopback only for now).
+        /// Address to listen on (loopback: the demo prints its users' passwords).
         #[arg(long, env = "CONCORD_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
         /// Create the node and exit without serving.
@@ -382,6 +387,12 @@ pub enum AuditCommand {
         /// How many entries.
         #[arg(long, default_value_t = 50)]
         limit: usize,
+        /// Only this event (`session.signed-in`) or family of events (`session`, `case`, `message`).
+        #[arg(long)]
+        event: Option<String>,
+        /// Only what this user did.
+        #[arg(long)]
+        actor: Option<String>,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,

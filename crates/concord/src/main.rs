@@ -55,10 +55,19 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         Command::Cases(command) => cases::run(command),
         Command::Stats { node, json } => stats::run(&node, json),
         Command::Link(command) => link::run(command),
-        Command::Serve { node, listen, delivery } => {
-            concord_server::check_listen_address(&listen)?;
+        Command::Serve {
+            node,
+            listen,
+            hosts,
+            delivery,
+        } => {
+            concord_server::check_listen_address(&listen, &hosts)?;
             let store = unlock::open(&node)?;
-            serve(store, listen, delivery_options(&delivery))
+            let options = concord_server::ServeOptions {
+                delivery: delivery_options(&delivery),
+                hosts,
+            };
+            serve(store, listen, options)
         }
         Command::Peer(command) => peer::run(command),
         Command::Send(command) => messages::send(command),
@@ -82,14 +91,14 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
     }
 }
 
-/// Serves the API, and pushes the outbox, until interrupted.
+/// Serves the API and pages, and pushes the outbox, until interrupted.
 fn serve(
     store: concord_node::Store,
     listen: std::net::SocketAddr,
-    delivery: concord_server::DeliveryOptions,
+    options: concord_server::ServeOptions,
 ) -> anyhow::Result<exit::Code> {
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(concord_server::serve(store, listen, delivery))?;
+    runtime.block_on(concord_server::serve(store, listen, options))?;
     Ok(exit::Code::Success)
 }
 

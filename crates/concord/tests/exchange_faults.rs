@@ -545,7 +545,7 @@ struct Round {
 fn audit_trail(node: &Node) -> Vec<concord_node::audit::AuditEntry> {
     let key = concord_node::KeySource::KeyFile(node.path(&format!("{}.key", node.name)));
     let store = concord_node::Store::open(&node.path(node.name), &key).unwrap();
-    store.audit_trail(1_000_000).unwrap()
+    store.audit_trail(&Default::default(), 1_000_000).unwrap()
 }
 
 /// How many entries of `event` the node's audit trail holds.

@@ -98,6 +98,11 @@ pub struct CaseFilter {
     pub registered_from: Option<NaiveDate>,
     /// Only cases registered on or before this date.
     pub registered_to: Option<NaiveDate>,
+    /// Only the cases of this unit (how a field officer's view is limited).
+    pub unit: Option<String>,
+    /// Only cases whose reference contains this text (case IDs are the organisation's
+    /// file numbers, not personal data).
+    pub id_contains: Option<String>,
 }
 
 /// Which persons to list.
@@ -107,6 +112,8 @@ pub struct PersonFilter {
     pub role: Option<PersonRole>,
     /// Only persons of this citizenship.
     pub citizenship: Option<Country>,
+    /// Only persons in cases of this unit.
+    pub unit: Option<String>,
 }
 
 /// A page of a list: `number` counts from 1.
@@ -410,15 +417,31 @@ impl<'s> Writer<'s> {
         sqlite::atomically(&mut self.tx, self.path, |tx| sqlite::insert_case(tx, &case.0))
     }
 
-    /// Replaces an existing case and its persons.
+    /// Adds a case that belongs to `unit` (whose field officers see it).
+    pub fn insert_case_in_unit(&mut self, case: &Case, unit: Option<&str>) -> Result<(), StoreError> {
+        let mut sealed = self.sealer().seal(case.clone());
+        sealed.0.unit = unit.map(str::to_owned);
+        self.insert_sealed(sealed)
+    }
+
+    /// Replaces an existing case and its persons; the case stays with its unit.
     pub fn replace_case(&mut self, case: &Case) -> Result<(), StoreError> {
-        let rows = self.sealer().seal(case.clone()).0;
+        let mut rows = self.sealer().seal(case.clone()).0;
         sqlite::atomically(&mut self.tx, self.path, |tx| {
-            if !sqlite::delete_case(tx, &case.id)? {
-                return Err(StoreError::CaseNotFound(case.id.clone()));
-            }
+            rows.unit = sqlite::case_unit(tx, &case.id)?.ok_or_else(|| StoreError::CaseNotFound(case.id.clone()))?;
+            sqlite::delete_case(tx, &case.id)?;
             sqlite::insert_case(tx, &rows)
         })
+    }
+
+    /// The transaction, for the node's own modules.
+    pub(crate) fn tx(&self) -> &rusqlite::Transaction<'s> {
+        &self.tx
+    }
+
+    /// The vault, for the node's own modules.
+    pub(crate) fn vault(&self) -> &'s Vault {
+        self.vault
     }
 }
 

@@ -33,6 +33,8 @@ pub(super) struct CaseRows {
     pub exploitation: Vec<&'static str>,
     pub route_countries: BTreeSet<&'static str>,
     pub persons: Vec<PersonRow>,
+    /// The unit the case belongs to (set by the caller, not by the case itself).
+    pub unit: Option<String>,
 }
 
 /// A person ready to store.
@@ -132,6 +134,7 @@ pub(super) fn seal_case(vault: &Vault, mut case: Case, updated_at: &str) -> Case
             .iter()
             .map(|p| seal_person(vault, case.registered_on, p))
             .collect(),
+        unit: None,
     }
 }
 

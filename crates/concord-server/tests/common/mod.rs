@@ -8,7 +8,8 @@ use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
 use chrono::NaiveDate;
 use concord_core::vocabulary::OrganisationType;
-use concord_core::{Case, Person};
+use concord_core::{Case, Person, Role};
+use concord_node::users::NewUser;
 use concord_node::{KeySource, NodeSettings, Store};
 use concord_server::{router_with_state, AppState};
 use http_body_util::BodyExt;
@@ -22,9 +23,14 @@ fn today() -> NaiveDate {
     TODAY.parse().unwrap()
 }
 
-/// A fresh node and its API.
+/// A fresh node and its API, called as an administrator with an API token unless a
+/// request says otherwise.
 pub struct TestNode {
     pub router: Router,
+    /// The administrator's API token.
+    pub token: String,
+    /// The node's state, shared with the router (to add users and tokens).
+    pub state: AppState,
     _dir: tempfile::TempDir,
 }
 
@@ -33,7 +39,10 @@ pub struct TestNode {
 pub struct Answer {
     pub status: StatusCode,
     pub headers: HeaderMap,
+    /// The body as JSON (`Null` when it is empty or not JSON).
     pub body: Value,
+    /// The body as text.
+    pub text: String,
 }
 
 impl Answer {
@@ -75,11 +84,24 @@ impl TestNode {
             country: "UA".parse().unwrap(),
             kind: OrganisationType::LawEnforcement,
         };
-        let store = Store::init(&dir.path().join("node"), &settings, &KeySource::KeyFile(key)).unwrap();
+        let mut store = Store::init(&dir.path().join("node"), &settings, &KeySource::KeyFile(key)).unwrap();
+        let (admin, _) = store.add_user(&new_user("admin", Role::Administrator, None)).unwrap();
+        let token = store.create_api_token(&admin, "tests").unwrap().1.as_str().to_string();
+        let state = AppState::with_today(store, today);
         Self {
-            router: router_with_state(AppState::with_today(store, today)),
+            router: router_with_state(state.clone()),
+            token,
+            state,
             _dir: dir,
         }
+    }
+
+    /// Adds a user and returns their password and an API token of theirs.
+    pub fn user(&self, name: &str, role: Role, unit: Option<&str>) -> (String, String) {
+        let mut store = self.state.lock_store();
+        let (user, password) = store.add_user(&new_user(name, role, unit)).unwrap();
+        let token = store.create_api_token(&user, "tests").unwrap().1;
+        (password.to_string(), token.as_str().to_string())
     }
 
     /// A node already holding `cases`.
@@ -98,18 +120,31 @@ impl TestNode {
         node
     }
 
-    pub async fn request(&self, request: Request<Body>) -> Answer {
+    /// Sends `request`, with the administrator's token unless it carries credentials.
+    pub async fn request(&self, mut request: Request<Body>) -> Answer {
+        if !request.headers().contains_key(header::AUTHORIZATION) && !request.headers().contains_key(header::COOKIE) {
+            let bearer = format!("Bearer {}", self.token);
+            request
+                .headers_mut()
+                .insert(header::AUTHORIZATION, bearer.parse().unwrap());
+        }
+        self.request_as_sent(request).await
+    }
+
+    /// Sends `request` exactly as it is (anonymous unless it carries credentials).
+    pub async fn request_as_sent(&self, request: Request<Body>) -> Answer {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        let body = if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&bytes)
-                .unwrap_or_else(|_| panic!("not JSON ({status}): {}", String::from_utf8_lossy(&bytes)))
-        };
-        Answer { status, headers, body }
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Answer {
+            status,
+            headers,
+            body,
+            text,
+        }
     }
 
     pub async fn get(&self, uri: &str) -> Answer {
@@ -132,6 +167,16 @@ impl TestNode {
 
     pub async fn put(&self, uri: &str, body: &Value) -> Answer {
         self.send_raw(Method::PUT, uri, body.to_string()).await
+    }
+}
+
+/// A user to add.
+pub fn new_user(name: &str, role: Role, unit: Option<&str>) -> NewUser {
+    NewUser {
+        username: name.parse().unwrap(),
+        display_name: format!("Test {name}"),
+        role,
+        unit: unit.map(str::to_owned),
     }
 }
 

@@ -1,10 +1,9 @@
-//! SQL of the exchange: the node's keys, partners, outbox, inbox and audit trail.
+//! SQL of the exchange: the node's keys, partners, outbox and inbox.
 //!
 //! Rows here are plain strings and bytes; `crate::exchange` turns them into protocol
 //! types and checks them.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
 
 use crate::store::StoreError;
 
@@ -342,114 +341,6 @@ pub(crate) fn list_inbox(conn: &Connection, kind: Option<&str>, limit: usize) ->
             size: r.get(7)?,
             payload: r.get(8)?,
         })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// One entry of the audit trail.
-#[derive(Serialize)]
-pub(crate) struct AuditRow<'a> {
-    pub seq: i64,
-    pub at: &'a str,
-    pub event: &'a str,
-    pub peer: Option<&'a str>,
-    pub kind: Option<&'a str>,
-    pub message_id: Option<&'a str>,
-    pub size: Option<i64>,
-    pub detail: Option<&'a str>,
-}
-
-pub(crate) fn append_audit(conn: &Connection, row: &AuditRow<'_>, link: &[u8; 32]) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO audit (seq, at, event, peer, kind, message_id, size, detail, link)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    stmt.execute(params![
-        row.seq,
-        row.at,
-        row.event,
-        row.peer,
-        row.kind,
-        row.message_id,
-        row.size,
-        row.detail,
-        link.as_slice()
-    ])?;
-    Ok(())
-}
-
-/// The trail's head: the number of the last entry and the keyed digest that seals it.
-pub(crate) fn audit_head(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT seq, link FROM audit_head WHERE id = 1")?;
-    Ok(stmt.query_row([], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
-}
-
-pub(crate) fn set_audit_head(conn: &Connection, seq: i64, seal: &[u8; 32]) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO audit_head (id, seq, link) VALUES (1, ?1, ?2)
-         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, link = excluded.link",
-    )?;
-    stmt.execute(params![seq, seal.as_slice()])?;
-    Ok(())
-}
-
-/// The link of the last entry.
-pub(crate) fn last_audit_link(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT seq, link FROM audit ORDER BY seq DESC LIMIT 1")?;
-    Ok(stmt.query_row([], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
-}
-
-/// An audit entry as read back: (seq, at, event, peer, kind, message ID, size, detail).
-pub(crate) type AuditEntryRow = (
-    i64,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-    Option<String>,
-);
-
-/// Every audit entry in order with its link, for checking the chain.
-pub(crate) fn for_each_audit(
-    conn: &Connection,
-    mut f: impl FnMut(AuditEntryRow, Vec<u8>) -> Result<(), StoreError>,
-) -> Result<(), StoreError> {
-    let mut stmt =
-        conn.prepare("SELECT seq, at, event, peer, kind, message_id, size, detail, link FROM audit ORDER BY seq")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let entry = (
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-            r.get(7)?,
-        );
-        f(entry, r.get(8)?)?;
-    }
-    Ok(())
-}
-
-/// The newest `limit` audit entries.
-pub(crate) fn list_audit(conn: &Connection, limit: usize) -> Result<Vec<AuditEntryRow>, StoreError> {
-    let mut stmt = conn
-        .prepare("SELECT seq, at, event, peer, kind, message_id, size, detail FROM audit ORDER BY seq DESC LIMIT ?1")?;
-    let rows = stmt.query_map([limit as i64], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-            r.get(7)?,
-        ))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

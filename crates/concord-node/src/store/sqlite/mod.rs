@@ -10,11 +10,13 @@ use super::records::{CaseRows, StoredCase, StoredPerson};
 use super::{CaseFilter, CaseSummary, NodeSettings, PersonFilter, PersonSummary, Stats, StoreError};
 use crate::vault::WrappedKey;
 
+pub(crate) mod audit;
 pub(crate) mod exchange;
+pub(crate) mod sessions;
 pub(crate) mod users;
 
 /// The schema version the migrations below lead to: their number.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// Schema versions, oldest first. Never edit a released migration: add one (and raise
 /// [`SCHEMA_VERSION`]).
@@ -23,6 +25,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../../migrations/sqlite/0001_initial.sql")),
         M::up(include_str!("../../../migrations/sqlite/0002_exchange.sql")),
         M::up(include_str!("../../../migrations/sqlite/0003_users.sql")),
+        M::up(include_str!("../../../migrations/sqlite/0004_sign_in.sql")),
     ])
 }
 
@@ -192,8 +195,8 @@ pub(super) fn insert_case(tx: &Connection, rows: &CaseRows) -> Result<(), StoreE
     let duplicate_case = || StoreError::DuplicateCase(rows.case_id.parse().expect("a stored case ID is valid"));
     let mut insert = tx.prepare_cached(
         "INSERT INTO cases (case_id, registered_on, status, sensitivity, org_country, origin_country,
-             destination_country, details, narrative, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             destination_country, details, narrative, updated_at, unit)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     insert
         .execute(params![
@@ -206,7 +209,8 @@ pub(super) fn insert_case(tx: &Connection, rows: &CaseRows) -> Result<(), StoreE
             rows.destination,
             rows.details,
             rows.narrative,
-            rows.updated_at
+            rows.updated_at,
+            rows.unit
         ])
         .map_err(|e| {
             if is_unique_violation(&e) {
@@ -270,6 +274,12 @@ fn insert_person(
         index.execute(params![kind, digest.as_slice(), person_pk])?;
     }
     Ok(())
+}
+
+/// The unit a case belongs to: `None` if there is no such case, `Some(None)` if it has no unit.
+pub(crate) fn case_unit(conn: &Connection, id: &CaseId) -> Result<Option<Option<String>>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT unit FROM cases WHERE case_id = ?1")?;
+    Ok(stmt.query_row([id.as_str()], |r| r.get(0)).optional()?)
 }
 
 /// Deletes a case and, by cascade, its persons and index entries. False if absent.
@@ -367,6 +377,11 @@ pub(super) fn get_person(conn: &Connection, id: &PersonId) -> Result<Option<(Cas
     Ok(Some((case_id, stored)))
 }
 
+/// `text` with the wildcards of SQL's LIKE escaped, to match literally.
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
 /// A WHERE clause built from optional filters, with its parameters.
 #[derive(Default)]
 struct Conditions {
@@ -398,6 +413,14 @@ pub(super) fn list_cases(
     offset: u64,
 ) -> Result<(Vec<CaseSummary>, u64), StoreError> {
     let mut w = Conditions::default();
+    w.add("c.unit = ?", filter.unit.clone());
+    w.add(
+        "c.case_id LIKE ? ESCAPE '\\'",
+        filter
+            .id_contains
+            .as_deref()
+            .map(|text| format!("%{}%", escape_like(text))),
+    );
     w.add("c.status = ?", filter.status.map(|s| s.to_string()));
     w.add(
         "c.pk IN (SELECT case_pk FROM case_exploitation WHERE exploitation = ?)",
@@ -463,13 +486,17 @@ pub(super) fn list_persons(
     offset: u64,
 ) -> Result<(Vec<PersonSummary>, u64), StoreError> {
     let mut w = Conditions::default();
+    w.add("c.unit = ?", filter.unit.clone());
     w.add("p.role = ?", filter.role.map(|r| r.to_string()));
     w.add(
         "p.pk IN (SELECT person_pk FROM person_citizenship WHERE country = ?)",
         filter.citizenship.map(|c| c.to_string()),
     );
     let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM persons p {}", w.sql()),
+        &format!(
+            "SELECT count(*) FROM persons p JOIN cases c ON c.pk = p.case_pk {}",
+            w.sql()
+        ),
         rusqlite::params_from_iter(&w.values),
         |r| r.get(0),
     )?;

@@ -1,6 +1,6 @@
 //! SQL of the node's users.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use crate::store::StoreError;
 
@@ -15,9 +15,9 @@ pub(crate) struct UserRow {
     pub password_changed_at: String,
 }
 
-const COLUMNS: &str = "username, display_name, role, unit, password_hash, created_at, password_changed_at";
+pub(crate) const COLUMNS: &str = "username, display_name, role, unit, password_hash, created_at, password_changed_at";
 
-fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
+pub(crate) fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     Ok(UserRow {
         username: r.get(0)?,
         display_name: r.get(1)?,
@@ -43,11 +43,6 @@ pub(crate) fn insert_user(conn: &Connection, user: &UserRow) -> Result<bool, Sto
             user.password_changed_at
         ],
     )? > 0)
-}
-
-pub(crate) fn get_user(conn: &Connection, username: &str) -> Result<Option<UserRow>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM users WHERE username = ?1"))?;
-    Ok(stmt.query_row([username], user_row).optional()?)
 }
 
 pub(crate) fn list_users(conn: &Connection) -> Result<Vec<UserRow>, StoreError> {

@@ -1,0 +1,184 @@
+# واجهة Concord — العربية
+
+app-name = Concord
+skip-to-content = انتقل إلى المحتوى
+nav-main = القائمة الرئيسية
+nav-dashboard = لوحة المعلومات
+nav-cases = القضايا
+nav-persons = الأشخاص
+nav-partners = الشركاء
+nav-statistics = الإحصاءات
+nav-audit = سجل التدقيق
+nav-tokens = رموز الواجهة البرمجية
+signed-in-as = تم تسجيل الدخول باسم { $user } ({ $role })
+sign-out = تسجيل الخروج
+language = اللغة
+footer-version = Concord { $version }
+
+sign-in-title = تسجيل الدخول
+sign-in-username = اسم المستخدم
+sign-in-password = كلمة المرور
+sign-in-submit = دخول
+sign-in-refused = اسم المستخدم أو كلمة المرور غير صحيحة.
+sign-in-locked = محاولات فاشلة كثيرة: هذا الحساب مقفل حتى { $until } (بالتوقيت العالمي). اطلب المساعدة من المسؤول إن لم تستطع الانتظار.
+sign-in-throttled = محاولات دخول كثيرة من هذا الحاسوب. انتظر دقيقة ثم حاول مرة أخرى.
+sign-in-needed = سجّل الدخول للمتابعة.
+signed-out = تم تسجيل خروجك.
+
+error-title = حدث خطأ
+error-forbidden-title = غير مسموح
+error-not-found-title = غير موجود
+error-back = العودة إلى لوحة المعلومات
+
+dashboard-title = لوحة المعلومات
+dashboard-welcome = مرحباً، { $name }.
+dashboard-no-statistics = يعمل دورك على قضايا وحدتك. افتح قائمة القضايا للبدء.
+count-cases = القضايا
+count-persons = الأشخاص
+count-victims = الضحايا
+chart-no-data = لا توجد بيانات بعد
+chart-trend = القضايا المسجلة في كل سنة
+chart-routes = أهم المسارات (من المنشأ إلى الوجهة)
+chart-exploitation = أشكال الاستغلال
+chart-citizenship = جنسية الأشخاص
+chart-gender = جنس الأشخاص
+chart-age = الفئات العمرية للأشخاص
+
+cases-title = القضايا
+cases-new = قضية جديدة
+cases-filter = تصفية
+cases-clear = مسح عوامل التصفية
+cases-search = مرجع القضية يحتوي على
+cases-none = لا توجد قضية مطابقة لعوامل التصفية هذه.
+cases-count = { $total ->
+    [zero] لا توجد قضايا
+    [one] قضية واحدة
+    [two] قضيتان
+    [few] { $total } قضايا
+   *[other] { $total } قضية
+}
+page-of = الصفحة { $page } من { $pages }
+page-previous = الصفحة السابقة
+page-next = الصفحة التالية
+any = الكل
+
+field-id = المرجع
+field-registered-on = تاريخ التسجيل
+field-status = الحالة
+field-sensitivity = درجة الحساسية
+field-exploitation = أشكال الاستغلال
+field-origin = بلد المنشأ
+field-transit = بلد العبور
+field-destination = بلد الوجهة
+field-narrative = السرد
+field-persons = الأشخاص
+field-unit = الوحدة
+field-registered-from = مسجلة من
+field-registered-to = مسجلة حتى
+field-citizenship = الجنسية
+field-route-country = بلد على المسار
+field-role = الدور
+field-gender = الجنس
+field-age-band = الفئة العمرية
+field-given = الاسم الأول
+field-family = اسم العائلة
+field-birth-date = تاريخ الميلاد
+field-birth-date-hint = سنة، أو سنة وشهر، أو تاريخ كامل: 1990، 1990-05، 1990-05-17
+field-country-hint = رمز البلد من حرفين، مثل UA أو KZ أو KR
+field-documents = وثائق الهوية
+field-phones = أرقام الهاتف
+field-case = القضية
+field-reporting-org = الجهة المبلّغة
+
+case-title = القضية { $id }
+case-edit = تعديل
+case-new-title = قضية جديدة
+case-edit-title = تعديل القضية { $id }
+case-save = حفظ
+case-cancel = إلغاء
+case-first-person = الشخص الأول
+case-errors = لم تُحفظ القضية: { $count ->
+    [one] حقل واحد يحتاج إلى تصحيح.
+    [two] حقلان يحتاجان إلى تصحيح.
+   *[other] { $count } حقول تحتاج إلى تصحيح.
+}
+case-saved = تم حفظ القضية.
+case-no-persons = لا يوجد شخص مسجل في هذه القضية.
+case-identifying-notice = تعرض هذه الصفحة بيانات تعريفية. يُسجَّل اطلاعك عليها في سجل التدقيق.
+
+persons-title = الأشخاص
+persons-none = لا يوجد شخص مطابق لعوامل التصفية هذه.
+person-title = الشخص { $id }
+
+partners-title = الشركاء
+partners-none = لا يوجد شركاء بعد. يضيف المسؤول الشركاء بالأمر `concord peer add`.
+partner-node-id = معرّف العقدة
+partner-country = البلد
+partner-added = تاريخ الإضافة
+partner-sends = يجوز لنا أن نرسل
+partner-receives = نقبل
+partner-pending = قيد الانتظار
+partner-delivered = تم التسليم
+partner-rejected = مرفوضة
+nothing = لا شيء
+
+statistics-title = الإحصاءات
+
+audit-title = سجل التدقيق
+audit-event = الحدث
+audit-actor = المستخدم
+audit-when = الوقت
+audit-partner = الشريك
+audit-detail = التفاصيل
+audit-older = إدخالات أقدم
+audit-none = لا يوجد إدخال مطابق.
+
+tokens-title = رموز الواجهة البرمجية
+tokens-intro = يتيح الرمز لبرنامج نصي استدعاء واجهة العقدة البرمجية باسمك وبدورك. أرسله في الترويسة `Authorization: Bearer …`. ألغِ الرمز حالما تنتهي الحاجة إليه.
+tokens-name = الغرض منه
+tokens-create = إنشاء رمز
+tokens-created = رمزك الجديد أدناه. انسخه الآن: لن يُعرض إلا هذه المرة.
+tokens-revoke = إلغاء
+tokens-revoked = ملغى
+tokens-none = ليس لديك أي رمز.
+tokens-last-used = آخر استخدام
+tokens-created-at = تاريخ الإنشاء
+never = أبداً
+
+yes = نعم
+no = لا
+
+## Picklist values. English labels come from concord-core (`Picklist::label`); a
+## language translates a value as `<list>-<Value>`, the list's name with dashes.
+
+case-status-Active = نشطة
+case-status-FollowUp = قيد المتابعة
+case-status-Closed = مغلقة
+case-status-ClosedReferred = مغلقة (محالة)
+exploitation-type-ForcedLabour = العمل القسري
+exploitation-type-SexualExploitation = الاستغلال الجنسي
+exploitation-type-ForcedMarriage = الزواج القسري
+exploitation-type-ForcedCriminality = الإجرام القسري
+exploitation-type-ForcedBegging = التسول القسري
+exploitation-type-ArmedForcesOrGroups = التجنيد أو الاستخدام من قبل القوات أو الجماعات المسلحة
+exploitation-type-OrganRemoval = نزع الأعضاء
+exploitation-type-ChildLabour = عمل الأطفال
+exploitation-type-Servitude = الاستعباد
+exploitation-type-ForcedAdoption = التبني القسري
+exploitation-type-Surrogacy = تأجير الأرحام
+exploitation-type-Other = أخرى
+person-role-Victim = ضحية
+person-role-PresumedVictim = ضحية مفترضة
+person-role-Suspect = مشتبه به
+person-role-MissingPerson = شخص مفقود (أبلغت عنه العائلة)
+person-role-Witness = شاهد
+gender-Feminine = أنثى
+gender-Masculine = ذكر
+gender-TransgenderFeminine = عابرة جنسياً
+gender-TransgenderMasculine = عابر جنسياً
+gender-NonConforming = غير نمطي
+gender-NonSpecifiedUnknown = غير محدد / غير معروف
+role-Administrator = مسؤول: إعدادات العقدة والمستخدمون والشركاء
+role-LiaisonOfficer = ضابط اتصال: يرسل الطلبات ويجيب عنها ويراجع التطابقات
+role-Analyst = محلل: القضايا والإحصاءات، دون رسائل صادرة
+role-FieldOfficer = ضابط ميداني: يُدخل قضايا وحدته ويطّلع عليها

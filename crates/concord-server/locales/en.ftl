@@ -1,0 +1,145 @@
+# Concord web UI — English (the reference catalog: every message the UI shows is here).
+
+app-name = Concord
+skip-to-content = Skip to content
+nav-main = Main
+nav-dashboard = Dashboard
+nav-cases = Cases
+nav-persons = Persons
+nav-partners = Partners
+nav-statistics = Statistics
+nav-audit = Audit trail
+nav-tokens = API tokens
+signed-in-as = Signed in as { $user } ({ $role })
+sign-out = Sign out
+language = Language
+footer-version = Concord { $version }
+
+sign-in-title = Sign in
+sign-in-username = Username
+sign-in-password = Password
+sign-in-submit = Sign in
+sign-in-refused = Wrong username or password.
+sign-in-locked = Too many failed attempts: this account is locked until { $until } (UTC). Ask an administrator if you cannot wait.
+sign-in-throttled = Too many sign-in attempts from this computer. Wait a minute and try again.
+sign-in-needed = Sign in to continue.
+signed-out = You have signed out.
+
+error-title = Something went wrong
+error-forbidden-title = Not allowed
+error-not-found-title = Not found
+error-back = Back to the dashboard
+
+dashboard-title = Dashboard
+dashboard-welcome = Welcome, { $name }.
+dashboard-no-statistics = Your role works with your unit's cases. Open the case list to start.
+count-cases = Cases
+count-persons = Persons
+count-victims = Victims
+chart-no-data = No data yet
+chart-trend = Cases registered per year
+chart-routes = Top routes (origin to destination)
+chart-exploitation = Forms of exploitation
+chart-citizenship = Citizenship of persons
+chart-gender = Gender of persons
+chart-age = Age bands of persons
+
+cases-title = Cases
+cases-new = New case
+cases-filter = Filter
+cases-clear = Clear filters
+cases-search = Case reference contains
+cases-none = No case matches these filters.
+cases-count = { $total ->
+    [one] One case
+   *[other] { $total } cases
+}
+page-of = Page { $page } of { $pages }
+page-previous = Previous page
+page-next = Next page
+any = Any
+
+field-id = Reference
+field-registered-on = Registered on
+field-status = Status
+field-sensitivity = Sensitivity
+field-exploitation = Forms of exploitation
+field-origin = Country of origin
+field-transit = Country of transit
+field-destination = Country of destination
+field-narrative = Narrative
+field-persons = Persons
+field-unit = Unit
+field-registered-from = Registered from
+field-registered-to = Registered to
+field-citizenship = Citizenship
+field-route-country = Country on the route
+field-role = Role
+field-gender = Gender
+field-age-band = Age band
+field-given = Given name
+field-family = Family name
+field-birth-date = Date of birth
+field-birth-date-hint = Year, year-month or full date: 1990, 1990-05, 1990-05-17
+field-country-hint = Two-letter country code, e.g. UA, KZ, KR
+field-documents = Identity documents
+field-phones = Phone numbers
+field-case = Case
+field-reporting-org = Reporting organisation
+
+case-title = Case { $id }
+case-edit = Edit
+case-new-title = New case
+case-edit-title = Edit case { $id }
+case-save = Save
+case-cancel = Cancel
+case-first-person = First person
+case-errors = The case was not saved: { $count ->
+    [one] one field needs attention.
+   *[other] { $count } fields need attention.
+}
+case-saved = The case was saved.
+case-no-persons = No person is recorded in this case.
+case-identifying-notice = This page shows identifying data. Your view is recorded in the audit trail.
+
+persons-title = Persons
+persons-none = No person matches these filters.
+person-title = Person { $id }
+
+partners-title = Partners
+partners-none = No partner yet. An administrator adds partners with `concord peer add`.
+partner-node-id = Node ID
+partner-country = Country
+partner-added = Added
+partner-sends = We may send
+partner-receives = We accept
+partner-pending = Pending
+partner-delivered = Delivered
+partner-rejected = Rejected
+nothing = nothing
+
+statistics-title = Statistics
+
+audit-title = Audit trail
+audit-event = Event
+audit-actor = User
+audit-when = When
+audit-partner = Partner
+audit-detail = Detail
+audit-older = Older entries
+audit-none = No entry matches.
+
+tokens-title = API tokens
+tokens-intro = A token lets a script call the node's API as you, with your role. Send it as `Authorization: Bearer …`. Revoke a token as soon as it is no longer needed.
+tokens-name = What it is for
+tokens-create = Make a token
+tokens-created = Your new token is below. Copy it now: it is shown only this once.
+tokens-revoke = Revoke
+tokens-revoked = Revoked
+tokens-none = You have no token.
+tokens-last-used = Last used
+tokens-created-at = Made
+never = never
+
+yes = Yes
+no = No
