@@ -43,6 +43,7 @@ chart-exploitation = أشكال الاستغلال
 chart-citizenship = جنسية الأشخاص
 chart-gender = جنس الأشخاص
 chart-age = الفئات العمرية للأشخاص
+chart-numbers = الأرقام
 
 cases-title = القضايا
 cases-new = قضية جديدة
@@ -182,3 +183,9 @@ role-Administrator = مسؤول: إعدادات العقدة والمستخدم�
 role-LiaisonOfficer = ضابط اتصال: يرسل الطلبات ويجيب عنها ويراجع التطابقات
 role-Analyst = محلل: القضايا والإحصاءات، دون رسائل صادرة
 role-FieldOfficer = ضابط ميداني: يُدخل قضايا وحدته ويطّلع عليها
+
+## أدوار المستخدمين باختصار
+role-short-Administrator = مسؤول
+role-short-LiaisonOfficer = ضابط اتصال
+role-short-Analyst = محلل
+role-short-FieldOfficer = ضابط ميداني

@@ -43,6 +43,7 @@ chart-exploitation = Forms of exploitation
 chart-citizenship = Citizenship of persons
 chart-gender = Gender of persons
 chart-age = Age bands of persons
+chart-numbers = The numbers
 
 cases-title = Cases
 cases-new = New case
@@ -143,3 +144,9 @@ never = never
 
 yes = Yes
 no = No
+
+## User roles, short, as the header shows them.
+role-short-Administrator = administrator
+role-short-LiaisonOfficer = liaison officer
+role-short-Analyst = analyst
+role-short-FieldOfficer = field officer

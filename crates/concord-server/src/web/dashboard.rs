@@ -3,7 +3,8 @@
 
 use axum::extract::State;
 use axum::response::Response;
-use concord_core::Permission;
+use concord_core::vocabulary::{ExploitationType, Gender};
+use concord_core::{Country, Permission, Picklist};
 use concord_node::store::Stats;
 use maud::{html, Markup};
 
@@ -32,9 +33,9 @@ pub(crate) async fn show(State(state): State<AppState>, ui: Ui, caller: Caller) 
         p { (welcome) }
         (counts(&ui, &stats))
         div.charts {
-            (chart(&ui, "chart-trend", trend_chart(&ui.t("chart-trend"), &stats.by_year, &ui.t("chart-no-data")), &stats.by_year))
-            (chart(&ui, "chart-routes", flow_diagram(&ui.t("chart-routes"), &flows(&stats.top_routes), &ui.t("chart-no-data")), &stats.top_routes))
-            (bars(&ui, "chart-exploitation", &stats.by_exploitation))
+            (chart(&ui, trend_chart(&ui.t("chart-trend"), &stats.by_year, &ui.t("chart-no-data")), &stats.by_year))
+            (chart(&ui, flow_diagram(&ui.t("chart-routes"), &flows(&stats.top_routes), &ui.t("chart-no-data")), &stats.top_routes))
+            (bars(&ui, "chart-exploitation", &labelled::<ExploitationType>(&ui, &stats.by_exploitation)))
         }
     };
     Ok(page(ui.page(&ui.t("dashboard-title"), body)))
@@ -47,11 +48,11 @@ pub(crate) async fn statistics(State(state): State<AppState>, ui: Ui, caller: Ca
     let body = html! {
         (counts(&ui, &stats))
         div.charts {
-            (chart(&ui, "chart-trend", trend_chart(&ui.t("chart-trend"), &stats.by_year, &ui.t("chart-no-data")), &stats.by_year))
-            (chart(&ui, "chart-routes", flow_diagram(&ui.t("chart-routes"), &flows(&stats.top_routes), &ui.t("chart-no-data")), &stats.top_routes))
-            (bars(&ui, "chart-exploitation", &stats.by_exploitation))
-            (bars(&ui, "chart-citizenship", &stats.by_citizenship))
-            (bars(&ui, "chart-gender", &stats.by_gender))
+            (chart(&ui, trend_chart(&ui.t("chart-trend"), &stats.by_year, &ui.t("chart-no-data")), &stats.by_year))
+            (chart(&ui, flow_diagram(&ui.t("chart-routes"), &flows(&stats.top_routes), &ui.t("chart-no-data")), &stats.top_routes))
+            (bars(&ui, "chart-exploitation", &labelled::<ExploitationType>(&ui, &stats.by_exploitation)))
+            (bars(&ui, "chart-citizenship", &countries(&stats.by_citizenship)))
+            (bars(&ui, "chart-gender", &labelled::<Gender>(&ui, &stats.by_gender)))
             (bars(&ui, "chart-age", &stats.by_age_band))
         }
     };
@@ -69,22 +70,44 @@ fn counts(ui: &Ui, stats: &Stats) -> Markup {
 }
 
 fn bars(ui: &Ui, key: &str, data: &[(String, u64)]) -> Markup {
-    chart(ui, key, bar_chart(&ui.t(key), data, &ui.t("chart-no-data")), data)
+    chart(ui, bar_chart(&ui.t(key), data, &ui.t("chart-no-data")), data)
 }
 
 /// A chart with its numbers in a table that opens beneath it.
-fn chart(ui: &Ui, key: &str, svg: Markup, data: &[(String, u64)]) -> Markup {
+fn chart(ui: &Ui, svg: Markup, data: &[(String, u64)]) -> Markup {
     html! {
         figure.chart-box {
             (svg)
             @if !data.is_empty() {
                 details {
-                    summary { (ui.t(key)) }
+                    summary { (ui.t("chart-numbers")) }
                     table { tbody { @for (label, count) in data { tr { th scope="row" { (label) } td.number { (count) } } } } }
                 }
             }
         }
     }
+}
+
+/// Counts by picklist value, labelled in the page's language.
+fn labelled<P: Picklist>(ui: &Ui, counts: &[(String, u64)]) -> Vec<(String, u64)> {
+    counts
+        .iter()
+        .map(|(code, n)| (P::parse(code).map_or_else(|_| code.clone(), |v| ui.lang.pick(v)), *n))
+        .collect()
+}
+
+/// Counts by country code, labelled with the country's name.
+fn countries(counts: &[(String, u64)]) -> Vec<(String, u64)> {
+    counts
+        .iter()
+        .map(|(code, n)| {
+            (
+                code.parse::<Country>()
+                    .map_or_else(|_| code.clone(), |c| c.name().to_string()),
+                *n,
+            )
+        })
+        .collect()
 }
 
 /// Routes as the store counts them (`UA → PL`) split into origin and destination.

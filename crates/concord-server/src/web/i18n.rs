@@ -167,3 +167,83 @@ pub fn catalog(lang: Lang) -> &'static Catalog {
         Lang::Ar => AR.get_or_init(|| Catalog::load(Lang::Ar, include_str!("../../locales/ar.ftl"))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use concord_core::vocabulary::{CaseStatus, ExploitationType, Gender, PersonRole};
+    use concord_core::Role;
+
+    use super::*;
+
+    fn keys_of<P: Picklist>() -> Vec<String> {
+        P::ALL.iter().map(|v| picklist_key(P::LIST, v.as_str())).collect()
+    }
+
+    /// Every picklist value the pages label, as catalog keys.
+    fn picklist_keys() -> BTreeSet<String> {
+        [
+            keys_of::<CaseStatus>(),
+            keys_of::<ExploitationType>(),
+            keys_of::<PersonRole>(),
+            keys_of::<Gender>(),
+            keys_of::<Role>(),
+        ]
+        .concat()
+        .into_iter()
+        .collect()
+    }
+
+    #[test]
+    fn arabic_translates_every_english_message_and_every_picklist_value_shown() {
+        let english: BTreeSet<_> = catalog(Lang::En).keys().iter().cloned().collect();
+        let arabic: BTreeSet<_> = catalog(Lang::Ar).keys().iter().cloned().collect();
+        let missing: Vec<_> = english.difference(&arabic).collect();
+        assert!(missing.is_empty(), "Arabic lacks {missing:?}");
+        let unknown: Vec<_> = arabic
+            .difference(&english)
+            .filter(|k| !picklist_keys().contains(*k))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "Arabic has messages nobody asks for (typos?): {unknown:?}"
+        );
+        let untranslated: Vec<_> = picklist_keys().into_iter().filter(|k| !arabic.contains(k)).collect();
+        assert!(untranslated.is_empty(), "Arabic lacks the values {untranslated:?}");
+    }
+
+    #[test]
+    fn plurals_follow_each_languages_rules() {
+        let count = |lang: Lang, n: u64| lang.t_with("cases-count", &[("total", n.into())]);
+        assert_eq!(count(Lang::En, 1), "One case");
+        assert_eq!(count(Lang::En, 7), "\u{2068}7\u{2069} cases");
+        assert_eq!(count(Lang::Ar, 2), "قضيتان");
+        assert_eq!(count(Lang::Ar, 3), "\u{2068}3\u{2069} قضايا");
+        assert_eq!(count(Lang::Ar, 11), "\u{2068}11\u{2069} قضية");
+    }
+
+    #[test]
+    fn the_language_is_the_one_chosen_else_the_browsers_else_english() {
+        let headers = |pairs: &[(header::HeaderName, &str)]| {
+            let mut h = HeaderMap::new();
+            for (name, value) in pairs {
+                h.insert(name.clone(), value.parse().unwrap());
+            }
+            h
+        };
+        assert_eq!(Lang::of_request(&headers(&[])), Lang::En);
+        assert_eq!(
+            Lang::of_request(&headers(&[(header::ACCEPT_LANGUAGE, "fr-FR, ar-SY;q=0.8")])),
+            Lang::Ar
+        );
+        let chosen = [(header::ACCEPT_LANGUAGE, "ar"), (header::COOKIE, "concord-lang=en")];
+        assert_eq!(Lang::of_request(&headers(&chosen)), Lang::En);
+        assert_eq!(Lang::Ar.dir(), "rtl");
+    }
+
+    #[test]
+    fn a_missing_message_is_visible_not_silent() {
+        assert_eq!(Lang::En.t("no-such-message"), "⟦no-such-message⟧");
+    }
+}

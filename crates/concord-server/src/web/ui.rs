@@ -122,7 +122,7 @@ impl Ui {
                         span {
                             (self.lang.t_with("signed-in-as", &[
                                 ("user", caller.user.display_name.clone().into()),
-                                ("role", self.lang.pick(caller.user.role).into()),
+                                ("role", self.t(&format!("role-short-{}", caller.user.role.as_str())).into()),
                             ]))
                         }
                         form method="post" action="/sign-out" {
