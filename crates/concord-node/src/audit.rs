@@ -3,7 +3,7 @@
 //! Every message queued, delivered, received, refused or rejected is recorded with the
 //! partner, the kind, the message ID and its size, in the same transaction as the change
 //! it describes, so the trail and the data can never disagree; so is every user added,
-//! every password reset, every sign-in (and failed attempt and lock-out), every API
+//! every password reset, every import and export of cases, every sign-in (and failed attempt and lock-out), every API
 //! token made or revoked, every case created or changed, and every time a user opened a
 //! case or person with its identifying data. Entries made for a signed-in user name them
 //! as the actor.
@@ -74,6 +74,10 @@ pub enum Event {
     CaseViewed,
     /// A user opened a person's record, with their identifying data.
     PersonViewed,
+    /// Cases were imported from a file.
+    CasesImported,
+    /// Every case, identifying data included, was exported to a file.
+    CasesExported,
 }
 
 impl Event {
@@ -104,6 +108,8 @@ impl Event {
             Self::CaseChanged => "case.changed",
             Self::CaseViewed => "case.viewed",
             Self::PersonViewed => "person.viewed",
+            Self::CasesImported => "cases.imported",
+            Self::CasesExported => "cases.exported",
         }
     }
 

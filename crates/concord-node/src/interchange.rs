@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use std::sync::mpsc::SyncSender;
 
+use crate::audit;
 use crate::store::{SealedCase, Sealer, Store, StoreError, Writer};
 
 /// A file format for cases.
@@ -128,6 +129,12 @@ pub fn import(
             let mut report = write_all(writer, input, file, options)?;
             report.applied = report.rejected.is_empty() || options.mode == Mode::SkipInvalid;
             if report.applied {
+                let detail = format!("{} case(s), {} person(s)", report.cases, report.persons);
+                audit::record(
+                    writer.tx(),
+                    writer.vault(),
+                    audit::Event::CasesImported.entry().detail(&detail),
+                )?;
                 Ok(report)
             } else {
                 Err(Outcome::Aborted(report))
@@ -656,11 +663,15 @@ impl<W: Write> CaseWriter<W> {
     }
 }
 
-/// Writes every case in the store to `output`; returns the number of cases.
-pub fn export(store: &Store, output: impl Write, format: Format) -> Result<u64, ExportError> {
+/// Writes every case in the store to `output`; returns the number of cases. The export,
+/// which holds every identifying field, is recorded in the audit trail.
+pub fn export(store: &mut Store, output: impl Write, format: Format) -> Result<u64, ExportError> {
     let mut writer = CaseWriter::new(output, format)?;
     store.for_each_case(|case| writer.write(&case))?;
-    writer.finish()
+    let count = writer.finish()?;
+    let detail = format!("{count} case(s)");
+    store.transaction(|tx, vault| audit::record(tx, vault, audit::Event::CasesExported.entry().detail(&detail)))?;
+    Ok(count)
 }
 
 /// An export that could not be completed.

@@ -35,9 +35,9 @@ fn node_with_example() -> (concord_node::Store, tempfile::TempDir) {
 
 #[test]
 fn the_documented_csv_imports_and_exports_back_byte_for_byte() {
-    let (store, _dir) = node_with_example();
+    let (mut store, _dir) = node_with_example();
     let mut exported = Vec::new();
-    export(&store, &mut exported, Format::Csv).unwrap();
+    export(&mut store, &mut exported, Format::Csv).unwrap();
     assert_eq!(
         String::from_utf8(exported).unwrap().replace("\r\n", "\n"),
         example("csv")
@@ -46,9 +46,9 @@ fn the_documented_csv_imports_and_exports_back_byte_for_byte() {
 
 #[test]
 fn the_documented_json_line_is_the_first_case_of_the_csv() {
-    let (store, _dir) = node_with_example();
+    let (mut store, _dir) = node_with_example();
     let mut exported = Vec::new();
-    export(&store, &mut exported, Format::JsonLines).unwrap();
+    export(&mut store, &mut exported, Format::JsonLines).unwrap();
     let first_line = String::from_utf8(exported).unwrap().lines().next().unwrap().to_string();
     assert_eq!(first_line, example("json").trim_end());
 }

@@ -1,4 +1,4 @@
-//! Export writes files that import back into another node losslessly.
+//! Export writes files that import back into another node losslessly; both are audited.
 
 mod common;
 
@@ -12,7 +12,7 @@ fn round_trip(format: Format) {
         .write(|w| cases.iter().try_for_each(|c| w.insert_case(c)))
         .unwrap();
     let mut first = Vec::new();
-    assert_eq!(export(&source, &mut first, format).unwrap(), 300);
+    assert_eq!(export(&mut source, &mut first, format).unwrap(), 300);
 
     let target_dir = tempfile::tempdir().unwrap();
     let (mut target, _) = common::new_node(target_dir.path());
@@ -34,8 +34,17 @@ fn round_trip(format: Format) {
         );
     }
     let mut second = Vec::new();
-    export(&target, &mut second, format).unwrap();
+    export(&mut target, &mut second, format).unwrap();
     assert_eq!(first, second, "a second export is byte-identical");
+    let trail = target.audit_trail(&Default::default(), 10).unwrap();
+    let events: Vec<_> = trail.iter().rev().map(|e| e.event.as_str()).collect();
+    assert_eq!(
+        events,
+        ["cases.imported", "cases.exported"],
+        "import and export are audited"
+    );
+    let imported = format!("300 case(s), {} person(s)", report.persons);
+    assert_eq!(trail[1].detail.as_deref(), Some(imported.as_str()));
 }
 
 #[test]

@@ -69,8 +69,8 @@ fn print_report(file: &str, report: &ImportReport) -> Code {
 
 pub fn export(node: &NodeArgs, output: &Path, format: Option<FileFormat>) -> anyhow::Result<Code> {
     let format = files::format_for(output, format)?;
-    let store = crate::unlock::open(node)?;
-    let count = interchange::export(&store, files::create(output)?, format)?;
+    let mut store = crate::unlock::open(node)?;
+    let count = interchange::export(&mut store, files::create(output)?, format)?;
     if output != Path::new("-") {
         eprintln!(
             "exported {count} case(s) to {} — it holds identifying data in clear: keep it encrypted",
