@@ -77,6 +77,10 @@ impl Default for Options {
 pub enum EstimateError {
     #[error("no person is on more than one list: estimation rests on the overlaps between lists, and there are none")]
     NoOverlap,
+    #[error(
+        "list {0} shares no person with any other list: it tells nothing about how much the lists miss; leave it out (or check the linkage)"
+    )]
+    IsolatedList(String),
     #[error("the main-effects model (independent lists), where selection starts, is refused: {0}")]
     MainEffects(Refusal),
     #[error("{0}")]
@@ -88,6 +92,9 @@ pub fn estimate(histories: &CaptureHistories, options: &Options) -> Result<Estim
     check_options(options)?;
     if histories.cells().all(|(h, c)| c == 0 || h.bits().count_ones() == 1) {
         return Err(EstimateError::NoOverlap);
+    }
+    if let Some(list) = isolated_list(histories) {
+        return Err(EstimateError::IsolatedList(list));
     }
     let lists = histories.list_count();
     let main = Model::main_effects(lists);
@@ -139,6 +146,14 @@ pub(crate) fn fit_design(design: &Design, start: Option<&nalgebra::DVector<f64>>
     } else {
         Err(Refusal::Infinite)
     }
+}
+
+/// A list none of whose persons is on another list.
+fn isolated_list(histories: &CaptureHistories) -> Option<String> {
+    let lists = histories.list_count();
+    (0..lists)
+        .find(|&a| (0..lists).all(|b| a == b || histories.overlap(a, b) == 0))
+        .map(|a| histories.lists()[a].clone())
 }
 
 fn check_options(options: &Options) -> Result<(), EstimateError> {
