@@ -8,7 +8,8 @@
 //! between them; the overlaps decide which dependences the data support.
 //!
 //! The steps, one module each:
-//! 1. [`history`]: capture histories, from a table or from linked lists;
+//! 1. [`history`]: capture histories, from a table or from linked lists ([`linkage`]:
+//!    from a `concord-link` linkage of encodings, so no name is needed);
 //! 2. [`model`]: main effects and two-way interactions, and their design matrices;
 //! 3. [`existence`]: whether a model's estimate exists and is identifiable;
 //! 4. [`fit`]: Poisson maximum likelihood by IRLS;
@@ -23,6 +24,7 @@ pub mod existence;
 pub mod fit;
 pub mod history;
 pub mod interval;
+pub mod linkage;
 pub mod model;
 pub mod report;
 pub mod selection;
