@@ -34,7 +34,7 @@ fn coverage(capture: &Capture, model: &Model, seed: u64) -> f64 {
 fn independent_lists_are_covered_at_about_95_percent() {
     let capture = Capture {
         p: vec![0.2, 0.3, 0.25],
-        dependent: None,
+        dependent: Vec::new(),
     };
     let rate = coverage(&capture, &Model::main_effects(3), 1);
     assert!((0.88..=0.99).contains(&rate), "coverage {rate}");
@@ -45,7 +45,7 @@ fn dependent_lists_are_covered_at_about_95_percent_by_the_model_with_their_inter
     // Being on A raises the chance of being on B from 0.3 to 0.6.
     let capture = Capture {
         p: vec![0.2, 0.3, 0.25],
-        dependent: Some((0, 1, 0.6)),
+        dependent: vec![(0, 1, 0.6)],
     };
     let model = Model::with_pairs(3, [Pair::new(0, 1).unwrap()]);
     let rate = coverage(&capture, &model, 2);

@@ -5,11 +5,11 @@ use concord_estimate::{CaptureHistories, History};
 use rand::Rng;
 
 /// How a population is captured: each person is on list `i` with probability `p[i]`,
-/// except that a person on list `a` of `dependent` is on list `b` with probability
-/// `p_b_given_a` instead (positive dependence when it exceeds `p[b]`).
+/// except that for each `(a, b, q)` of `dependent` (with `a < b`), a person on list `a`
+/// is on list `b` with probability `q` instead (positive dependence when `q > p[b]`).
 pub struct Capture {
     pub p: Vec<f64>,
-    pub dependent: Option<(usize, usize, f64)>,
+    pub dependent: Vec<(usize, usize, f64)>,
 }
 
 impl Capture {
@@ -25,10 +25,11 @@ impl Capture {
     fn draw(&self, rng: &mut impl Rng) -> u16 {
         let mut bits = 0u16;
         for (i, &p) in self.p.iter().enumerate() {
-            let p = match self.dependent {
-                Some((a, b, q)) if b == i && bits >> a & 1 == 1 => q,
-                _ => p,
-            };
+            let p = self
+                .dependent
+                .iter()
+                .find(|&&(a, b, _)| b == i && bits >> a & 1 == 1)
+                .map_or(p, |&(_, _, q)| q);
             if rng.gen_bool(p) {
                 bits |= 1 << i;
             }
