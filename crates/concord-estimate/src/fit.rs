@@ -119,7 +119,7 @@ fn finish(x: &DMatrix<f64>, y: &DVector<f64>, beta: DVector<f64>) -> Fit {
 }
 
 /// `2 Σ y log(y/μ) − (y − μ)`, with `0 log 0 = 0`.
-pub fn deviance(y: &DVector<f64>, mu: &DVector<f64>) -> f64 {
+fn deviance(y: &DVector<f64>, mu: &DVector<f64>) -> f64 {
     2.0 * y
         .iter()
         .zip(mu.iter())

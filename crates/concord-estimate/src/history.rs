@@ -5,8 +5,6 @@
 //! lists ([`CaptureHistories::from_memberships`]: one entry per person, the lists the
 //! person is on), so that a coordinating node can build them from encodings alone.
 
-use serde::Serialize;
-
 /// Most lists a table may have. 16 lists make 65,535 observable cells, already far more
 /// than any real set of agencies fills; the bound keeps a history in a `u16`.
 pub const MAX_LISTS: usize = 16;
@@ -31,12 +29,6 @@ impl History {
     pub fn contains(self, list: usize) -> bool {
         self.0 >> list & 1 == 1
     }
-
-    /// `1-0-1` for three lists: on the first and third.
-    pub fn pattern(self, lists: usize) -> String {
-        let bits: Vec<&str> = (0..lists).map(|i| if self.contains(i) { "1" } else { "0" }).collect();
-        bits.join("-")
-    }
 }
 
 /// What is wrong with a table of capture histories.
@@ -57,11 +49,10 @@ pub enum HistoryError {
 }
 
 /// Counts of persons per capture history for a set of named lists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaptureHistories {
     lists: Vec<String>,
     /// Indexed by the history's bits; entry 0 (on no list) is always 0.
-    #[serde(skip)]
     counts: Vec<u64>,
 }
 
@@ -267,10 +258,5 @@ mod tests {
         );
         let e = CaptureHistories::from_csv("A,B,count\n1,2,5\n").unwrap_err();
         assert!(e.to_string().starts_with("line 2, column 2: expected 0 or 1"), "{e}");
-    }
-
-    #[test]
-    fn shows_a_history_as_a_pattern() {
-        assert_eq!(History::new(0b001).unwrap().pattern(3), "1-0-0");
     }
 }
