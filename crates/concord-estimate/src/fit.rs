@@ -111,7 +111,8 @@ fn poisson_objective(x: &DMatrix<f64>, y: &DVector<f64>, beta: &DVector<f64>) ->
 fn finish(x: &DMatrix<f64>, y: &DVector<f64>, beta: DVector<f64>) -> Fit {
     let fitted = (x * &beta).map(|e| e.min(MAX_ETA).exp());
     Fit {
-        deviance: deviance(y, &fitted),
+        // Round-off can take a saturated fit's deviance a hair below zero.
+        deviance: deviance(y, &fitted).max(0.0),
         log_likelihood: log_likelihood(y, &fitted),
         beta,
         fitted,

@@ -155,6 +155,12 @@ pub(crate) fn warnings(histories: &CaptureHistories, estimate: &Estimate) -> Vec
             )
         })
         .collect();
+    if estimate.lists.len() == 2 {
+        warnings.push(
+            "with two lists their independence cannot be tested: the estimate assumes it (a third list would let the data say)"
+                .into(),
+        );
+    }
     let lists = histories.lists();
     let disjoint: Vec<String> = crate::model::all_pairs(lists.len())
         .into_iter()

@@ -78,6 +78,7 @@ fn two_lists_give_the_lincoln_petersen_estimate() {
     let chosen = result.chosen();
     assert!((chosen.total - 300.0).abs() < 1e-6, "{}", chosen.total);
     assert!(chosen.interval.lower < 300.0 && chosen.interval.upper.unwrap() > 300.0);
+    assert!(result.warnings[0].contains("independence cannot be tested"));
 }
 
 #[test]
