@@ -192,6 +192,17 @@ pub enum Command {
     /// Encodings reveal no name without the network's linkage key. See docs/linkage.md.
     #[command(subcommand)]
     Link(LinkCommand),
+    /// Estimate how many victims no list holds (multiple systems estimation), from a
+    /// table of capture histories or from several agencies' encodings linked here.
+    ///
+    /// Prints every model considered (terms, deviance, AIC, BIC, estimate, interval, or
+    /// why it was refused), the model chosen, and warnings. Input that cannot be read or
+    /// estimated from exits with 3 and says why. See docs/estimation.md.
+    ///
+    /// Example: concord estimate histories.csv --bootstrap 1000 --seed 7
+    ///
+    /// Example: concord estimate --encodings ua.enc pl.enc md.enc --json
+    Estimate(crate::estimate::EstimateArgs),
     /// Create a demo node with a few thousand synthetic cases and serve it. Needs no
     /// arguments and asks nothing; run it again to reuse the same demo node.
     Demo {

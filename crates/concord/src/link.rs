@@ -245,7 +245,7 @@ fn read_json_lines(input: impl BufRead) -> anyhow::Result<(Vec<Read>, Vec<Reject
     Ok((persons, rejected))
 }
 
-fn load_sets(paths: &[PathBuf]) -> anyhow::Result<Vec<EncodingSet>> {
+pub(crate) fn load_sets(paths: &[PathBuf]) -> anyhow::Result<Vec<EncodingSet>> {
     paths
         .iter()
         .map(|path| {
@@ -257,7 +257,7 @@ fn load_sets(paths: &[PathBuf]) -> anyhow::Result<Vec<EncodingSet>> {
 }
 
 /// The matcher for these sets, blocking as asked.
-fn matcher(args: &LinkageArgs, sets: &[EncodingSet]) -> anyhow::Result<Matcher> {
+pub(crate) fn matcher(args: &LinkageArgs, sets: &[EncodingSet]) -> anyhow::Result<Matcher> {
     let schema = load_schema(args.schema.as_deref())?;
     let largest = sets
         .iter()
@@ -276,7 +276,7 @@ fn matcher(args: &LinkageArgs, sets: &[EncodingSet]) -> anyhow::Result<Matcher> 
     Ok(matcher)
 }
 
-fn check_threshold(threshold: f32) -> anyhow::Result<()> {
+pub(crate) fn check_threshold(threshold: f32) -> anyhow::Result<()> {
     if !(0.0..=1.0).contains(&threshold) {
         bail!("a threshold must be from 0 to 1, not {threshold}");
     }

@@ -6,6 +6,7 @@ mod bundle;
 mod cases;
 mod cli;
 mod demo;
+mod estimate;
 mod exit;
 mod files;
 mod init;
@@ -55,6 +56,7 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         Command::Cases(command) => cases::run(command),
         Command::Stats { node, json } => stats::run(&node, json),
         Command::Link(command) => link::run(command),
+        Command::Estimate(args) => estimate::run(&args),
         Command::Serve {
             node,
             listen,
