@@ -189,3 +189,27 @@ role-short-Administrator = مسؤول
 role-short-LiaisonOfficer = ضابط اتصال
 role-short-Analyst = محلل
 role-short-FieldOfficer = ضابط ميداني
+
+## التقدير (تقدير الأنظمة المتعددة)
+nav-estimate = التقدير
+estimate-title = كم عدد الضحايا الذين لم يرهم أحد؟
+estimate-intro = حين تتداخل قوائم عدة منظمات للضحايا المحددين، يتيح نمط التداخل تقدير عدد الضحايا غير الموجودين في أي قائمة. الصق سجلات الالتقاط: عمود لكل قائمة (1 إن كان الشخص فيها و0 إن لم يكن)، ثم عدد الأشخاص بذلك النمط. الطريقة وكيفية قراءة النتيجة: docs/estimation.md.
+estimate-table = سجلات الالتقاط (CSV)
+estimate-table-hint = مثلاً: سطر أول A,B,C,count ثم 1,0,0,40 وهكذا. الأنماط غير المذكورة عددها 0.
+estimate-criterion = اختيار النموذج
+estimate-bootstrap = تكرارات البوتستراب (0 لعدم الاستخدام، من 100 إلى 2000)
+estimate-run = قدِّر
+estimate-result = النتيجة
+estimate-total = العدد المقدَّر إجمالاً
+estimate-interval = فترة الثقة 95%
+estimate-observed = في قائمة واحدة على الأقل
+estimate-unseen = ليسوا في أي قائمة (تقديراً)
+estimate-bootstrap-interval = فترة البوتستراب:
+estimate-warnings = اقرأ بحذر:
+estimate-lists = القوائم
+estimate-models = النماذج التي نُظر فيها (✓ النموذج المختار)
+estimate-step = الخطوة
+estimate-terms = التفاعلات
+estimate-deviance = الانحراف
+estimate-main-effects = التأثيرات الرئيسية فقط
+estimate-refused = مرفوض:

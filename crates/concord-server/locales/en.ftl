@@ -150,3 +150,27 @@ role-short-Administrator = administrator
 role-short-LiaisonOfficer = liaison officer
 role-short-Analyst = analyst
 role-short-FieldOfficer = field officer
+
+## Estimation (multiple systems estimation)
+nav-estimate = Estimate
+estimate-title = How many victims has nobody seen?
+estimate-intro = Where several organisations' lists of identified victims overlap, the pattern of overlaps lets one estimate how many victims are on no list. Paste the capture histories: one column per list (1 on the list, 0 not), then the number of persons with that pattern. The method, and how to read the result: docs/estimation.md.
+estimate-table = Capture histories (CSV)
+estimate-table-hint = For example: a first line A,B,C,count, then 1,0,0,40 and so on. Patterns not listed count as 0.
+estimate-criterion = Model selection
+estimate-bootstrap = Bootstrap replicates (0 for none, 100 to 2000)
+estimate-run = Estimate
+estimate-result = Result
+estimate-total = estimated in all
+estimate-interval = 95% interval
+estimate-observed = on at least one list
+estimate-unseen = on no list (estimated)
+estimate-bootstrap-interval = Bootstrap interval:
+estimate-warnings = Read with care:
+estimate-lists = Lists
+estimate-models = Models considered (✓ the one chosen)
+estimate-step = Step
+estimate-terms = Interactions
+estimate-deviance = Deviance
+estimate-main-effects = main effects only
+estimate-refused = Refused:

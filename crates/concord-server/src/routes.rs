@@ -127,6 +127,18 @@ fn table() -> Table {
         .add(Method::GET, "/persons", Needs(ReadCases), get(web::persons::list))
         .add(Method::GET, "/persons/{id}", Needs(ReadCases), get(web::persons::show))
         .add(Method::GET, "/partners", Needs(ReadPartners), get(web::partners::list))
+        .add(
+            Method::GET,
+            "/estimate",
+            Needs(ReadStatistics),
+            get(web::estimate::show),
+        )
+        .add(
+            Method::POST,
+            "/estimate",
+            Needs(ReadStatistics),
+            post(web::estimate::run),
+        )
         .add(Method::GET, "/audit", Needs(ReadAudit), get(web::audit::list))
         .add(Method::GET, "/tokens", SignedIn, get(web::tokens::list))
         .add(Method::POST, "/tokens", SignedIn, post(web::tokens::create))

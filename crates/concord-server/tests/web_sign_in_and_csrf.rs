@@ -224,6 +224,7 @@ async fn no_page_holds_an_inline_style_or_script_that_the_policy_would_block() {
     for uri in [
         "/",
         "/statistics",
+        "/estimate",
         "/cases",
         "/cases/C-1",
         "/cases/C-1/edit",

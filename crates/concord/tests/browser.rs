@@ -366,7 +366,7 @@ async fn the_pages_fit_a_360_pixel_screen_and_turn_right_to_left_in_arabic() {
                     let switch = c.find(Locator::LinkText(lang)).await?.attr("href").await?;
                     c.goto(&format!("{base}{}", switch.context("the language link has an address")?)).await?;
                 }
-                for page in ["/", "/cases", "/cases/new", "/statistics", "/audit"] {
+                for page in ["/", "/cases", "/cases/new", "/statistics", "/estimate", "/audit"] {
                     c.goto(&format!("{base}{page}")).await?;
                     let measured = c
                         .execute(

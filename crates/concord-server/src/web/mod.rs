@@ -10,6 +10,7 @@ pub(crate) mod audit;
 pub(crate) mod cases;
 pub(crate) mod dashboard;
 pub(crate) mod errors;
+pub(crate) mod estimate;
 mod form;
 pub mod i18n;
 pub(crate) mod partners;
