@@ -71,6 +71,16 @@ impl Caller {
         }
     }
 
+    /// Refuses with 403 a caller that came with an API token rather than a browser
+    /// session. Making API tokens needs a session, so that a leaked token cannot mint
+    /// others that outlive its revocation.
+    pub fn require_session(&self) -> Result<(), ApiError> {
+        match self.via {
+            Via::Session { .. } => Ok(()),
+            Via::Token => Err(ApiError::SessionNeeded),
+        }
+    }
+
     /// The CSRF token to put in this caller's forms (none for API tokens).
     pub fn csrf_token(&self) -> &str {
         match &self.via {

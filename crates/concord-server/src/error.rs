@@ -123,6 +123,9 @@ pub enum ApiError {
         /// What the request needs, in words.
         needed: &'static str,
     },
+    /// Something only a browser session may do (making API tokens), asked with a token.
+    #[error("API tokens are made in a signed-in browser session, not with another token")]
+    SessionNeeded,
     /// A state-changing request of a browser session without its CSRF token.
     #[error("this request did not carry this session's CSRF token (form field `_csrf` or header `X-CSRF-Token`), or came from another site; nothing was changed. Reload the page and try again")]
     CsrfRejected,
@@ -157,7 +160,9 @@ impl ApiError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict(_) => StatusCode::CONFLICT,
-            Self::ForbiddenHost | Self::Forbidden { .. } | Self::CsrfRejected => StatusCode::FORBIDDEN,
+            Self::ForbiddenHost | Self::Forbidden { .. } | Self::CsrfRejected | Self::SessionNeeded => {
+                StatusCode::FORBIDDEN
+            }
             Self::Unauthenticated | Self::BadToken => StatusCode::UNAUTHORIZED,
             Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
@@ -191,6 +196,7 @@ impl ApiError {
             Self::BadToken => "bad_token",
             Self::Forbidden { .. } => "forbidden",
             Self::CsrfRejected => "csrf_rejected",
+            Self::SessionNeeded => "session_needed",
             Self::TooManyAttempts => "too_many_attempts",
             Self::Busy => "busy",
             Self::Internal => "internal",

@@ -21,6 +21,9 @@ pub enum Access {
     Public,
     /// Any signed-in user (their own API tokens, the dashboard, signing out).
     SignedIn,
+    /// Any user signed in through a browser session, not with an API token: making API
+    /// tokens, so that a leaked token cannot mint others that outlive its revocation.
+    InSession,
     /// A signed-in user whose role holds this permission.
     Needs(Permission),
 }
@@ -82,7 +85,7 @@ fn table() -> Table {
             put(persons::replace),
         )
         .add(Method::GET, "/api/v1/tokens", SignedIn, get(tokens::list))
-        .add(Method::POST, "/api/v1/tokens", SignedIn, post(tokens::create))
+        .add(Method::POST, "/api/v1/tokens", InSession, post(tokens::create))
         .add(Method::DELETE, "/api/v1/tokens/{id}", SignedIn, delete(tokens::revoke))
         .add(Method::GET, "/api/v1/audit", Needs(ReadAudit), get(audit::list))
         .add(
@@ -141,7 +144,7 @@ fn table() -> Table {
         )
         .add(Method::GET, "/audit", Needs(ReadAudit), get(web::audit::list))
         .add(Method::GET, "/tokens", SignedIn, get(web::tokens::list))
-        .add(Method::POST, "/tokens", SignedIn, post(web::tokens::create))
+        .add(Method::POST, "/tokens", InSession, post(web::tokens::create))
         .add(Method::POST, "/tokens/{id}/revoke", SignedIn, post(web::tokens::revoke))
         .add(Method::GET, "/static/concord.css", Public, get(web::stylesheet))
 }

@@ -42,8 +42,10 @@ pub(crate) async fn list(State(state): State<AppState>, caller: Caller) -> Resul
 pub(crate) async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    JsonBody(new): JsonBody<NewToken>,
+    body: Result<JsonBody<NewToken>, ApiError>,
 ) -> Result<Response, ApiError> {
+    caller.require_session()?;
+    let JsonBody(new) = body?;
     let made = make(&state, caller, new.name).await?;
     Ok((StatusCode::CREATED, Json(made)).into_response())
 }

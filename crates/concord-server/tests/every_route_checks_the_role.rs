@@ -1,7 +1,8 @@
 //! Walks every route of the router — taken from the router's own table, so no route is
 //! left out — anonymously and as every role, and checks the answer against the table:
-//! 401 without a session or token, 403 for a role without the permission, anything but
-//! 401 and 403 for a role that holds it, and never a 5xx.
+//! 401 without a session or token, 403 for a role without the permission (and for a
+//! token where a browser session is needed), anything but 401 and 403 for a role that
+//! holds it, and never a 5xx.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -63,6 +64,13 @@ async fn every_route_answers_each_role_as_its_table_says_and_never_fails() {
                 (Access::Public, _) => assert_ne!(answer.status, StatusCode::FORBIDDEN, "{context}"),
                 (_, None) => assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{context}"),
                 (Access::SignedIn, Some(_)) => assert!(allowed(answer.status), "{context}"),
+                (Access::InSession, Some(_)) => {
+                    assert_eq!(
+                        answer.status,
+                        StatusCode::FORBIDDEN,
+                        "{context} (a token, not a session)"
+                    )
+                }
                 (Access::Needs(permission), Some(role)) if role.may(permission) => {
                     assert!(allowed(answer.status), "{context}")
                 }

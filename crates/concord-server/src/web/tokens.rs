@@ -28,6 +28,7 @@ pub(crate) async fn create(
     caller: Caller,
     body: Bytes,
 ) -> Result<Response, ApiError> {
+    caller.require_session()?;
     let name = Form::parse(&body).get("name").to_string();
     let made = make(&state, caller.clone(), name).await?;
     let tokens = state.with_store(move |s| Ok(s.api_tokens(&caller.user)?)).await?;
