@@ -10,6 +10,7 @@
 mod records;
 pub(crate) mod sqlite;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -232,6 +233,8 @@ pub struct Store {
     /// The node's signing and exchange keys, unsealed at open; shared with the
     /// [`Receiver`](crate::exchange::Receiver)s that check bundles away from the store.
     pub(crate) identity: Arc<Identity>,
+    /// How many cases match each filter listed lately, until the database changes.
+    case_counts: RefCell<sqlite::CaseCounts>,
     path: PathBuf,
 }
 
@@ -283,6 +286,7 @@ impl Store {
             conn,
             vault,
             identity,
+            case_counts: RefCell::default(),
             path,
         })
     }
@@ -349,8 +353,12 @@ impl Store {
     }
 
     /// A page of cases, newest first.
+    ///
+    /// The count of matching cases is remembered per filter until the database changes,
+    /// so that turning pages or reloading a list does not count again.
     pub fn list_cases(&self, filter: &CaseFilter, page: Page) -> Result<Paged<CaseSummary>, StoreError> {
-        let (items, total) = sqlite::list_cases(&self.conn, filter, page.size, page.offset())?;
+        let mut counts = self.case_counts.borrow_mut();
+        let (items, total) = sqlite::list_cases(&self.conn, &mut counts, filter, page.size, page.offset())?;
         Ok(Paged {
             items,
             total,
