@@ -31,11 +31,21 @@ pub enum Kind {
     Notice = 2,
     /// A case without identifying data, for analysis.
     CaseSummary = 3,
+    /// A request for mutual assistance.
+    Request = 4,
+    /// A step in a request's workflow (acknowledged, declined, withdrawn…).
+    RequestUpdate = 5,
 }
 
 impl Kind {
     /// Every kind, by code.
-    pub const ALL: [Kind; 3] = [Kind::Receipt, Kind::Notice, Kind::CaseSummary];
+    pub const ALL: [Kind; 5] = [
+        Kind::Receipt,
+        Kind::Notice,
+        Kind::CaseSummary,
+        Kind::Request,
+        Kind::RequestUpdate,
+    ];
 
     /// The header code.
     pub fn code(self) -> u8 {
@@ -54,6 +64,7 @@ impl Kind {
             Kind::Receipt => None,
             Kind::Notice => Some(Category::Notices),
             Kind::CaseSummary => Some(Category::CaseSummaries),
+            Kind::Request | Kind::RequestUpdate => Some(Category::Requests),
         }
     }
 
@@ -62,29 +73,34 @@ impl Kind {
             Kind::Receipt => "receipt",
             Kind::Notice => "notice",
             Kind::CaseSummary => "case-summary",
+            Kind::Request => "request",
+            Kind::RequestUpdate => "request-update",
         }
     }
 }
 
 /// A category of data that a sharing agreement allows to go to a partner.
 ///
-/// Later versions add encodings (for linkage), hits, requests for assistance and alerts.
+/// Later versions add encodings (for linkage), hits and alerts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
     /// Notices: short texts between organisations.
     Notices,
     /// Case summaries without identifying data.
     CaseSummaries,
+    /// Requests for mutual assistance and their workflow.
+    Requests,
 }
 
 impl Category {
     /// Every category.
-    pub const ALL: [Category; 2] = [Category::Notices, Category::CaseSummaries];
+    pub const ALL: [Category; 3] = [Category::Notices, Category::CaseSummaries, Category::Requests];
 
     fn as_str(self) -> &'static str {
         match self {
             Category::Notices => "notices",
             Category::CaseSummaries => "case-summaries",
+            Category::Requests => "requests",
         }
     }
 }
@@ -174,10 +190,13 @@ macro_rules! named {
     };
 }
 
-named!(Kind, "message kind", "receipt, notice, case-summary", |s| {
-    Kind::ALL.into_iter().find(|k| k.as_str() == s.trim())
-});
-named!(Category, "data category", "notices, case-summaries", |s| {
+named!(
+    Kind,
+    "message kind",
+    "receipt, notice, case-summary, request, request-update",
+    |s| { Kind::ALL.into_iter().find(|k| k.as_str() == s.trim()) }
+);
+named!(Category, "data category", "notices, case-summaries, requests", |s| {
     Category::ALL.into_iter().find(|c| c.as_str() == s.trim())
 });
 named!(
@@ -217,7 +236,7 @@ mod tests {
             assert_eq!(serde_json::from_str::<Category>(&json).unwrap(), category);
         }
         assert_eq!(
-            (Kind::from_code(0), Kind::from_code(4), Handling::from_code(5)),
+            (Kind::from_code(0), Kind::from_code(6), Handling::from_code(5)),
             (None, None, None)
         );
     }
@@ -227,7 +246,13 @@ mod tests {
         let kinds: Vec<(u8, String)> = Kind::ALL.iter().map(|k| (k.code(), k.to_string())).collect();
         assert_eq!(
             kinds,
-            [(1, "receipt".into()), (2, "notice".into()), (3, "case-summary".into())]
+            [
+                (1, "receipt".into()),
+                (2, "notice".into()),
+                (3, "case-summary".into()),
+                (4, "request".into()),
+                (5, "request-update".into())
+            ]
         );
         assert_eq!(Handling::default(), Handling::Amber);
         assert_eq!(Handling::AmberStrict.to_string(), "TLP:AMBER+STRICT");

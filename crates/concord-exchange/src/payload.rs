@@ -10,6 +10,8 @@
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
+use concord_core::assistance::{LegalBasis, RequestType, Step, Urgency};
 use concord_core::vocabulary::{
     CaseStatus, ExploitationType, Gender, LabourSector, MeansOfControl, PersonRole, SexExploitationForm,
 };
@@ -39,7 +41,7 @@ pub enum PayloadError {
         message: String,
     },
     /// A text over its limit.
-    #[error("the notice's {field} is {found} characters long; expected at most {max}")]
+    #[error("the {field} is {found} characters long; expected at most {max}")]
     TooLong {
         /// "subject" or "body".
         field: &'static str,
@@ -49,7 +51,7 @@ pub enum PayloadError {
         found: usize,
     },
     /// A required text is empty.
-    #[error("the notice's {field} is empty; expected some text")]
+    #[error("the {field} is empty; expected some text")]
     Empty {
         /// The field.
         field: &'static str,
@@ -87,19 +89,100 @@ pub struct Notice {
 impl Notice {
     /// Checks the limits.
     pub fn validate(&self) -> Result<(), PayloadError> {
-        if self.subject.trim().is_empty() {
-            return Err(PayloadError::Empty { field: "subject" });
+        check_texts(&self.subject, ("body", &self.body))
+    }
+}
+
+/// A subject of 1 to [`MAX_SUBJECT_CHARS`] characters and a text (named `body` or
+/// `details` by its kind) of at most [`MAX_BODY_CHARS`].
+fn check_texts(subject: &str, (text_field, text): (&'static str, &str)) -> Result<(), PayloadError> {
+    if subject.trim().is_empty() {
+        return Err(PayloadError::Empty { field: "subject" });
+    }
+    for (field, text, max) in [
+        ("subject", subject, MAX_SUBJECT_CHARS),
+        (text_field, text, MAX_BODY_CHARS),
+    ] {
+        let found = text.chars().count();
+        if found > max {
+            return Err(PayloadError::TooLong { field, max, found });
         }
-        for (field, text, max) in [
-            ("subject", &self.subject, MAX_SUBJECT_CHARS),
-            ("body", &self.body, MAX_BODY_CHARS),
-        ] {
-            let found = text.chars().count();
-            if found > max {
-                return Err(PayloadError::TooLong { field, max, found });
-            }
+    }
+    Ok(())
+}
+
+/// A request for mutual assistance (kind [`Kind::Request`]).
+///
+/// Its ID, chosen by the requester, names the request in both nodes and in every
+/// [`RequestUpdate`]. Identifying data does not belong in a request's text: it crosses
+/// only inside an answer a liaison officer approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistanceRequest {
+    /// The request's ID, a random UUID.
+    pub request_id: uuid::Uuid,
+    /// What is asked.
+    pub request_type: RequestType,
+    /// Under which instrument.
+    pub legal_basis: LegalBasis,
+    /// How fast.
+    pub urgency: Urgency,
+    /// By when an answer is needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+    /// What it is about: 1 to 200 characters.
+    pub subject: String,
+    /// The request itself: up to 10,000 characters.
+    pub details: String,
+}
+
+impl AssistanceRequest {
+    /// Checks the limits of its texts.
+    pub fn validate(&self) -> Result<(), PayloadError> {
+        check_texts(&self.subject, ("details", &self.details))
+    }
+}
+
+/// A step in a request's workflow, taken by one side and told to the other (kind
+/// [`Kind::RequestUpdate`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestUpdate {
+    /// The request.
+    pub request_id: uuid::Uuid,
+    /// The step: `acknowledge`, `start`, `answer`, `decline` or `withdraw`.
+    pub step: StepName,
+    /// Why (required to decline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// The steps one node tells the other ("receive" is not told: the receipt says it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepName {
+    /// The responder acknowledges.
+    Acknowledge,
+    /// The responder starts work.
+    Start,
+    /// The responder answers.
+    Answer,
+    /// The responder declines, with a reason.
+    Decline,
+    /// The requester withdraws.
+    Withdraw,
+}
+
+impl RequestUpdate {
+    /// The workflow step this update is.
+    pub fn step(&self) -> Step {
+        match self.step {
+            StepName::Acknowledge => Step::Acknowledge,
+            StepName::Start => Step::Start,
+            StepName::Answer => Step::Answer,
+            StepName::Decline => Step::Decline {
+                reason: self.reason.clone().unwrap_or_default(),
+            },
+            StepName::Withdraw => Step::Withdraw,
         }
-        Ok(())
     }
 }
 
@@ -312,7 +395,7 @@ mod tests {
         let err = notice("s", &"b".repeat(10_001)).validate().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "the notice's body is 10001 characters long; expected at most 10000"
+            "the body is 10001 characters long; expected at most 10000"
         );
     }
 

@@ -74,6 +74,8 @@ pub enum Event {
     CaseViewed,
     /// A user opened a person's record, with their identifying data.
     PersonViewed,
+    /// A request for assistance changed status by a partner's step.
+    RequestChanged,
     /// Cases were imported from a file.
     CasesImported,
     /// Every case, identifying data included, was exported to a file.
@@ -108,6 +110,7 @@ impl Event {
             Self::CaseChanged => "case.changed",
             Self::CaseViewed => "case.viewed",
             Self::PersonViewed => "person.viewed",
+            Self::RequestChanged => "request.changed",
             Self::CasesImported => "cases.imported",
             Self::CasesExported => "cases.exported",
         }

@@ -10,33 +10,7 @@ use concord_node::Store;
 
 mod common;
 
-struct Pair {
-    _dirs: (tempfile::TempDir, tempfile::TempDir),
-    a: Store,
-    b: Store,
-}
-
-fn all() -> BTreeSet<Category> {
-    Category::ALL.iter().copied().collect()
-}
-
-/// Two nodes that know each other and allow everything both ways.
-fn paired() -> Pair {
-    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let (mut a, _) = common::new_node(da.path());
-    let (mut b, _) = common::new_node(db.path());
-    let agreement = Agreement {
-        send: all(),
-        receive: all(),
-    };
-    let (card_a, card_b) = (a.card().unwrap(), b.card().unwrap());
-    let (id_a, id_b) = (a.node_id(), b.node_id());
-    a.add_peer(&card_b, &id_b).unwrap();
-    b.add_peer(&card_a, &id_a).unwrap();
-    a.set_agreement(&id_b, &agreement).unwrap();
-    b.set_agreement(&id_a, &agreement).unwrap();
-    Pair { _dirs: (da, db), a, b }
-}
+use common::{all, paired};
 
 fn notice(n: usize) -> Message {
     Message::Notice(Notice {
@@ -296,7 +270,7 @@ fn a_node_made_before_the_exchange_gains_keys_and_keeps_its_cases_on_upgrade() {
     let conn = rusqlite::Connection::open(dir.path().join("data").join(concord_node::store::DATABASE_FILE)).unwrap();
     conn.execute_batch(
         "DROP INDEX case_exploitation_by_case; DROP INDEX case_route_country_by_case;
-         DROP TABLE sessions; DROP TABLE api_tokens; DROP INDEX cases_by_unit; ALTER TABLE cases DROP COLUMN unit;
+         DROP TABLE requests; DROP TABLE sessions; DROP TABLE api_tokens; DROP INDEX cases_by_unit; ALTER TABLE cases DROP COLUMN unit;
          DROP TABLE users; DROP TABLE audit_head; DROP TABLE audit; DROP TABLE inbox; DROP TABLE outbox; DROP TABLE peers; DROP TABLE node_identity;
          ALTER TABLE node DROP COLUMN endpoint; PRAGMA user_version = 1;",
     )

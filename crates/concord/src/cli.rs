@@ -181,6 +181,10 @@ pub enum Command {
     /// The people who use the node: add users with a role, list them, reset a password.
     #[command(subcommand)]
     User(UserCommand),
+    /// Requests for mutual assistance to and from partners: send one, list them, and take
+    /// a step in one's workflow (acknowledge, start, answer, decline, withdraw).
+    #[command(subcommand)]
+    Request(RequestCommand),
     /// The node's audit trail: every message sent, received, refused or rejected, and
     /// every partner and agreement change — who, what kind, when, how large; never the
     /// content.
@@ -309,6 +313,76 @@ impl std::str::FromStr for Categories {
             .collect::<Result<_, _>>()
             .map(Self)
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RequestCommand {
+    /// Send a request to a partner whose agreement allows `requests`. Never put
+    /// identifying data in a request: it crosses the border only inside an approved answer.
+    ///
+    /// Example: concord request send --to ROKWEZY-… --type LocatePerson --basis UntocArticle27
+    ///          --urgency Urgent --deadline 2026-12-15 --subject "Hit H-17" --details "…"
+    Send {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The partner (node ID).
+        #[arg(long)]
+        to: NodeId,
+        /// IdentifyPerson, LocatePerson, ShareCaseInformation, SafeReturn, CoordinateInvestigation, Other.
+        #[arg(long = "type")]
+        request_type: concord_core::assistance::RequestType,
+        /// TraffickingProtocol, UntocArticle18, UntocArticle27, CouncilOfEuropeConvention,
+        /// AseanConvention, BilateralAgreement, Other.
+        #[arg(long)]
+        basis: concord_core::assistance::LegalBasis,
+        /// Routine, Urgent, LifeOrChildAtRisk.
+        #[arg(long, default_value = "Routine")]
+        urgency: concord_core::assistance::Urgency,
+        /// The date by which an answer is needed (YYYY-MM-DD).
+        #[arg(long)]
+        deadline: Option<chrono::NaiveDate>,
+        /// Subject (up to 200 characters).
+        #[arg(long)]
+        subject: String,
+        /// The request (up to 10,000 characters).
+        #[arg(long)]
+        details: String,
+    },
+    /// List requests, both ways, newest first.
+    List {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// How many.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a step in a request's workflow; the partner is told. The organisation asked
+    /// acknowledges, starts, answers or declines (with --reason); the one that asked
+    /// withdraws.
+    Step {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The request's ID (from `concord request list`).
+        request: uuid::Uuid,
+        /// acknowledge, start, answer, decline, withdraw.
+        step: StepArg,
+        /// Why (required to decline).
+        #[arg(long)]
+        reason: Option<String>,
+    },
+}
+
+/// A step in a request's workflow.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum StepArg {
+    Acknowledge,
+    Start,
+    Answer,
+    Decline,
+    Withdraw,
 }
 
 #[derive(Debug, Subcommand)]

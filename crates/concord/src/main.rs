@@ -13,6 +13,7 @@ mod init;
 mod link;
 mod messages;
 mod peer;
+mod requests;
 mod stats;
 mod synth;
 mod transfer;
@@ -84,6 +85,7 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         Command::Bundle(command) => bundle::run(command),
         Command::Audit(command) => audit::run(command),
         Command::User(command) => users::run(command),
+        Command::Request(command) => requests::run(command),
         Command::Demo {
             dir,
             cases,

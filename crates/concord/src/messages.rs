@@ -117,6 +117,12 @@ pub fn inbox(node: &NodeArgs, kind: Option<Kind>, limit: usize, json: bool) -> a
         match &m.message {
             Message::Notice(n) => writeln!(out, "    notice: {}\n    {}", n.subject, n.body)?,
             Message::CaseSummary(s) => writeln!(out, "    case summary: {}", serde_json::to_string(s)?)?,
+            Message::Request(r) => writeln!(
+                out,
+                "    request {}: {} (see `concord request list`)",
+                r.request_id, r.subject
+            )?,
+            Message::RequestUpdate(u) => writeln!(out, "    request {}: {:?}", u.request_id, u.step)?,
         }
     }
     Ok(Code::Success)

@@ -1,6 +1,6 @@
 //! The messages a person can send, and received messages as read back from the inbox.
 
-use concord_exchange::payload::{self, CaseSummary, Notice};
+use concord_exchange::payload::{self, AssistanceRequest, CaseSummary, Notice, RequestUpdate};
 use concord_exchange::{Handling, Kind, MessageId, NodeId};
 use serde::Serialize;
 
@@ -19,6 +19,10 @@ pub enum Message {
     Notice(Notice),
     /// A case without identifying data, for analysis.
     CaseSummary(CaseSummary),
+    /// A request for mutual assistance (sent with [`Store::send_request`]).
+    Request(AssistanceRequest),
+    /// A step in a request's workflow (sent with [`Store::request_step`]).
+    RequestUpdate(RequestUpdate),
 }
 
 impl Message {
@@ -27,6 +31,8 @@ impl Message {
         match self {
             Self::Notice(_) => Kind::Notice,
             Self::CaseSummary(_) => Kind::CaseSummary,
+            Self::Request(_) => Kind::Request,
+            Self::RequestUpdate(_) => Kind::RequestUpdate,
         }
     }
 
@@ -38,6 +44,11 @@ impl Message {
                 Ok(payload::encode(notice))
             }
             Self::CaseSummary(summary) => Ok(payload::encode(summary)),
+            Self::Request(request) => {
+                request.validate().map_err(ExchangeError::InvalidMessage)?;
+                Ok(payload::encode(request))
+            }
+            Self::RequestUpdate(update) => Ok(payload::encode(update)),
         }
     }
 
@@ -46,6 +57,8 @@ impl Message {
         match kind {
             Kind::Notice => Some(payload::decode(kind, bytes).map(Self::Notice)),
             Kind::CaseSummary => Some(payload::decode(kind, bytes).map(Self::CaseSummary)),
+            Kind::Request => Some(payload::decode(kind, bytes).map(Self::Request)),
+            Kind::RequestUpdate => Some(payload::decode(kind, bytes).map(Self::RequestUpdate)),
             Kind::Receipt => None,
         }
     }

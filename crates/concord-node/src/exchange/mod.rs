@@ -16,6 +16,7 @@ mod message;
 mod outbox;
 mod peers;
 mod receive;
+mod requests;
 
 use concord_exchange::{BundleError, CardError, Category, EnvelopeError, Kind, MessageId, NodeId, PayloadError};
 
@@ -26,6 +27,7 @@ pub use message::{InboxMessage, Message};
 pub use outbox::{OutboxEntry, OutboxStatus, OutgoingBundle, PartnerCounts};
 pub use peers::{Agreement, Peer};
 pub use receive::{CheckedBundle, Received, Receiver, Via};
+pub use requests::{AssistanceRecord, Direction, NewRequest};
 
 /// Why a message could not be sent, or a bundle not received.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +35,15 @@ pub enum ExchangeError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// No request with this ID.
+    #[error("no request {0} on this node; `concord request list` shows them")]
+    UnknownRequest(uuid::Uuid),
+    /// A request ID that two partners used.
+    #[error("request {0} was exchanged with two partners under the same ID; no step is taken on a guess")]
+    AmbiguousRequest(uuid::Uuid),
+    /// A step the request's workflow does not allow.
+    #[error(transparent)]
+    Step(concord_core::assistance::StepError),
     /// A node that is not a partner.
     #[error("node {0} is not a partner of this node; add it with `concord peer add`")]
     UnknownPeer(NodeId),

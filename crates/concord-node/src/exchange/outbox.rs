@@ -113,6 +113,19 @@ impl Store {
         messages: &[Message],
         handling: Handling,
     ) -> Result<Vec<MessageId>, ExchangeError> {
+        self.send_with(to, messages, handling, |_, _, _| Ok(()))
+    }
+
+    /// Seals and queues `messages` as [`Store::send_all`] does, and runs `also` on the
+    /// same transaction with their IDs: what records the sending (a request's own row)
+    /// lands with the messages, or neither does.
+    pub(crate) fn send_with(
+        &mut self,
+        to: &NodeId,
+        messages: &[Message],
+        handling: Handling,
+        also: impl FnOnce(&rusqlite::Transaction<'_>, &crate::vault::Vault, &[MessageId]) -> Result<(), ExchangeError>,
+    ) -> Result<Vec<MessageId>, ExchangeError> {
         let peer = self.known_peer(to)?;
         for message in messages {
             let kind = message.kind();
@@ -181,9 +194,10 @@ impl Store {
                         .message(&kind, &message_id, bytes.len()),
                 )?;
             }
-            Ok::<_, ExchangeError>(())
-        })?;
-        Ok(sealed.iter().map(|(h, _)| h.message_id).collect())
+            let ids: Vec<MessageId> = sealed.iter().map(|(h, _)| h.message_id).collect();
+            also(tx, vault, &ids)?;
+            Ok::<_, ExchangeError>(ids)
+        })
     }
 
     /// Takes the messages due by `now_ms` for pushing over HTTP: for each partner, up to

@@ -19,6 +19,7 @@ use zeroize::Zeroizing;
 
 use super::message::{Message, SEALED_PAYLOAD};
 use super::peers::Peer;
+use super::requests;
 use super::{now_ms, time_text, ExchangeError};
 use crate::audit::{self, Event};
 use crate::store::sqlite::{self, exchange as sql};
@@ -323,8 +324,14 @@ fn apply_one(
         Checked::Refused(_, _, reason) => return reject(reason.clone()),
         Checked::Open(_, _, payload) => payload,
     };
-    if Message::decode(header.kind, payload).is_none_or(|m| m.is_err()) {
-        return reject(format!("the payload is not a valid {kind} message"));
+    let applied = match Message::decode(header.kind, payload) {
+        Some(Ok(Message::Request(request))) => requests::apply_request(tx, vault, sender, &message_id, &request)?,
+        Some(Ok(Message::RequestUpdate(update))) => requests::apply_update(tx, vault, sender, &update)?,
+        Some(Ok(_)) => Ok(()),
+        _ => Err(format!("the payload is not a valid {kind} message")),
+    };
+    if let Err(reason) = applied {
+        return reject(reason);
     }
     sql::insert_inbox(
         tx,
@@ -367,6 +374,9 @@ fn settle(
             Outcome::Rejected { reason } => ("rejected", Some(reason.as_str()), Event::MessageRejectedByPartner),
         };
         if let Some((kind, size)) = sql::settle(tx, sender, &message_id, status, via.name(), &at, rejection)? {
+            if status == "delivered" && kind == Kind::Request.to_string() {
+                requests::mark_received(tx, sender, &message_id)?;
+            }
             let mut audit_entry = event.about(sender).message(&kind, &message_id, size as usize);
             if let Some(reason) = rejection {
                 audit_entry = audit_entry.detail(reason);

@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use concord_core::vocabulary::OrganisationType;
 use concord_core::Case;
+use std::collections::BTreeSet;
+
+use concord_exchange::Category;
+use concord_node::exchange::Agreement;
 use concord_node::{vault, KeySource, NodeSettings, Store};
 
 /// The date the synthetic data and validation treat as today, so results never drift.
@@ -50,4 +54,33 @@ pub fn synthetic_network_cases(seed: u64, agencies: usize, per_agency: usize) ->
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// Two nodes that know each other.
+pub struct Pair {
+    pub _dirs: (tempfile::TempDir, tempfile::TempDir),
+    pub a: Store,
+    pub b: Store,
+}
+
+pub fn all() -> BTreeSet<Category> {
+    Category::ALL.iter().copied().collect()
+}
+
+/// Two nodes that know each other and allow everything both ways.
+pub fn paired() -> Pair {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (mut a, _) = new_node(da.path());
+    let (mut b, _) = new_node(db.path());
+    let agreement = Agreement {
+        send: all(),
+        receive: all(),
+    };
+    let (card_a, card_b) = (a.card().unwrap(), b.card().unwrap());
+    let (id_a, id_b) = (a.node_id(), b.node_id());
+    a.add_peer(&card_b, &id_b).unwrap();
+    b.add_peer(&card_a, &id_a).unwrap();
+    a.set_agreement(&id_b, &agreement).unwrap();
+    b.set_agreement(&id_a, &agreement).unwrap();
+    Pair { _dirs: (da, db), a, b }
 }

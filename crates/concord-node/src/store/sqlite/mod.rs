@@ -13,11 +13,12 @@ use crate::vault::WrappedKey;
 
 pub(crate) mod audit;
 pub(crate) mod exchange;
+pub(crate) mod requests;
 pub(crate) mod sessions;
 pub(crate) mod users;
 
 /// The schema version the migrations below lead to: their number.
-const SCHEMA_VERSION: i64 = 5;
+const SCHEMA_VERSION: i64 = 6;
 
 /// Schema versions, oldest first. Never edit a released migration: add one (and raise
 /// [`SCHEMA_VERSION`]).
@@ -28,6 +29,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../../migrations/sqlite/0003_users.sql")),
         M::up(include_str!("../../../migrations/sqlite/0004_sign_in.sql")),
         M::up(include_str!("../../../migrations/sqlite/0005_list_indexes.sql")),
+        M::up(include_str!("../../../migrations/sqlite/0006_requests.sql")),
     ])
 }
 

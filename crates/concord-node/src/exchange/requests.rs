@@ -1,0 +1,327 @@
+//! Requests for mutual assistance between partners: sent, received, and moved through
+//! their workflow by both sides.
+//!
+//! A request and each step of it travel as messages over the exchange (kinds `request`
+//! and `request-update`, category `requests` of the sharing agreement), so they are
+//! sealed, signed, retried, carried by bundle when there is no link, and audited like any
+//! other message. Each node keeps its own copy; the workflow of
+//! [`concord_core::assistance`] decides every change on both sides, so a step that one
+//! side could not take is refused by the other too. The requester learns that its request
+//! was received from the partner's signed receipt.
+
+use chrono::NaiveDate;
+use concord_core::assistance::{LegalBasis, Party, RequestStatus, RequestType, Step, Urgency};
+use concord_core::Picklist;
+use concord_exchange::payload::{AssistanceRequest, RequestUpdate, StepName};
+use concord_exchange::{Handling, NodeId};
+use serde::{Deserialize, Serialize};
+
+use super::ExchangeError;
+use crate::audit::{self, Event};
+use crate::store::sqlite::{self, requests as sql};
+use crate::vault::Vault;
+use crate::{Store, StoreError};
+
+/// Where the texts of requests are sealed in the vault's namespaces.
+const SEALED_CONTENT: &str = "request.content";
+
+/// A request to send.
+#[derive(Debug, Clone)]
+pub struct NewRequest {
+    /// What is asked.
+    pub request_type: RequestType,
+    /// Under which instrument.
+    pub legal_basis: LegalBasis,
+    /// How fast.
+    pub urgency: Urgency,
+    /// By when.
+    pub deadline: Option<NaiveDate>,
+    /// What it is about.
+    pub subject: String,
+    /// The request itself.
+    pub details: String,
+}
+
+/// Which way a request went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// This node asked.
+    Outgoing,
+    /// This node was asked.
+    Incoming,
+}
+
+impl Direction {
+    /// This node's side of a request going this way.
+    fn party(self) -> Party {
+        match self {
+            Direction::Outgoing => Party::Requester,
+            Direction::Incoming => Party::Responder,
+        }
+    }
+}
+
+/// A request as this node keeps it, unsealed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssistanceRecord {
+    /// Its ID, the same on both nodes.
+    pub request_id: uuid::Uuid,
+    /// The partner.
+    pub peer: NodeId,
+    /// Which way it went.
+    pub direction: Direction,
+    /// What is asked.
+    pub request_type: RequestType,
+    /// Under which instrument.
+    pub legal_basis: LegalBasis,
+    /// How fast.
+    pub urgency: Urgency,
+    /// By when.
+    pub deadline: Option<NaiveDate>,
+    /// Where it stands.
+    pub status: RequestStatus,
+    /// What it is about.
+    pub subject: String,
+    /// The request itself.
+    pub details: String,
+    /// Why it was declined.
+    pub reason: Option<String>,
+    /// When it was made (RFC 3339).
+    pub created_at: String,
+    /// When it last changed (RFC 3339).
+    pub updated_at: String,
+}
+
+/// The sealed texts of a request.
+#[derive(Serialize, Deserialize)]
+struct Content {
+    subject: String,
+    details: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+fn seal(vault: &Vault, peer: &str, request_id: &str, content: &Content) -> Vec<u8> {
+    let json = serde_json::to_vec(content).expect("a request's content serialises");
+    vault.seal(SEALED_CONTENT, &format!("{peer}/{request_id}"), &json)
+}
+
+fn unseal(vault: &Vault, row: &sql::RequestRow) -> Result<Content, StoreError> {
+    let tampered = || StoreError::Tampered(format!("request {}", row.request_id));
+    let json = vault
+        .open(
+            SEALED_CONTENT,
+            &format!("{}/{}", row.peer, row.request_id),
+            &row.content,
+        )
+        .ok_or_else(tampered)?;
+    serde_json::from_slice(&json).map_err(|_| tampered())
+}
+
+fn status_of(row: &sql::RequestRow) -> Result<RequestStatus, StoreError> {
+    RequestStatus::parse(&row.status).map_err(|_| StoreError::Tampered(format!("request {}", row.request_id)))
+}
+
+fn direction_of(row: &sql::RequestRow) -> Direction {
+    if row.direction == "outgoing" {
+        Direction::Outgoing
+    } else {
+        Direction::Incoming
+    }
+}
+
+impl Store {
+    /// Sends a request to partner `to` (whose agreement must allow `requests`): queued
+    /// with its own record in one transaction. Returns its ID.
+    pub fn send_request(&mut self, to: &NodeId, new: &NewRequest) -> Result<uuid::Uuid, ExchangeError> {
+        let request_id = uuid::Uuid::new_v4();
+        let payload = AssistanceRequest {
+            request_id,
+            request_type: new.request_type,
+            legal_basis: new.legal_basis,
+            urgency: new.urgency,
+            deadline: new.deadline,
+            subject: new.subject.clone(),
+            details: new.details.clone(),
+        };
+        let peer = to.to_string();
+        let message = super::Message::Request(payload);
+        self.send_with(to, &[message], Handling::Amber, |tx, vault, ids| {
+            let now = sqlite::now();
+            let id = request_id.to_string();
+            let content = Content {
+                subject: new.subject.clone(),
+                details: new.details.clone(),
+                reason: None,
+            };
+            let row = sql::RequestRow {
+                request_id: id.clone(),
+                peer: peer.clone(),
+                direction: "outgoing",
+                request_type: new.request_type.as_str().into(),
+                legal_basis: new.legal_basis.as_str().into(),
+                urgency: new.urgency.as_str().into(),
+                deadline: new.deadline.map(|d| d.to_string()),
+                status: RequestStatus::Sent.as_str().into(),
+                content: seal(vault, &peer, &id, &content),
+                message_id: ids[0].to_string(),
+                created_at: now.clone(),
+                updated_at: now,
+            };
+            sql::insert_request(tx, &row)?;
+            Ok(())
+        })?;
+        Ok(request_id)
+    }
+
+    /// Takes this node's `step` on request `request_id`, and tells the partner.
+    pub fn request_step(&mut self, request_id: &uuid::Uuid, step: &Step) -> Result<RequestStatus, ExchangeError> {
+        let id = request_id.to_string();
+        // IDs are random UUIDs; two partners using the same one means one of them chose
+        // it on purpose, and then no step is taken on a guess.
+        let mut rows = sql::requests_with_id(&self.conn, &id)?;
+        let row = match (rows.pop(), rows.is_empty()) {
+            (Some(row), true) => row,
+            (Some(_), false) => return Err(ExchangeError::AmbiguousRequest(*request_id)),
+            (None, _) => return Err(ExchangeError::UnknownRequest(*request_id)),
+        };
+        let next = status_of(&row)?
+            .after(direction_of(&row).party(), step)
+            .map_err(ExchangeError::Step)?;
+        let (name, reason) = step_name(step);
+        let mut content = unseal(&self.vault, &row)?;
+        content.reason = reason.clone();
+        let peer: NodeId = super::stored_node_id(&row.peer)?;
+        let update = super::Message::RequestUpdate(RequestUpdate {
+            request_id: *request_id,
+            step: name,
+            reason,
+        });
+        self.send_with(&peer, &[update], Handling::Amber, |tx, vault, _| {
+            let sealed = seal(vault, &row.peer, &id, &content);
+            sql::update_request(tx, &row.peer, &id, next.as_str(), &sealed, &sqlite::now())?;
+            Ok(())
+        })?;
+        Ok(next)
+    }
+
+    /// The newest `limit` requests, both ways, unsealed.
+    pub fn requests(&self, limit: usize) -> Result<Vec<AssistanceRecord>, StoreError> {
+        sql::list_requests(&self.conn, limit)?
+            .iter()
+            .map(|row| record(&self.vault, row))
+            .collect()
+    }
+}
+
+fn record(vault: &Vault, row: &sql::RequestRow) -> Result<AssistanceRecord, StoreError> {
+    let tampered = || StoreError::Tampered(format!("request {}", row.request_id));
+    let content = unseal(vault, row)?;
+    Ok(AssistanceRecord {
+        request_id: row.request_id.parse().map_err(|_| tampered())?,
+        peer: super::stored_node_id(&row.peer)?,
+        direction: direction_of(row),
+        request_type: RequestType::parse(&row.request_type).map_err(|_| tampered())?,
+        legal_basis: LegalBasis::parse(&row.legal_basis).map_err(|_| tampered())?,
+        urgency: Urgency::parse(&row.urgency).map_err(|_| tampered())?,
+        deadline: row
+            .deadline
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|_| tampered())?,
+        status: status_of(row)?,
+        subject: content.subject,
+        details: content.details,
+        reason: content.reason,
+        created_at: row.created_at.clone(),
+        updated_at: row.updated_at.clone(),
+    })
+}
+
+fn step_name(step: &Step) -> (StepName, Option<String>) {
+    match step {
+        Step::Acknowledge => (StepName::Acknowledge, None),
+        Step::Start => (StepName::Start, None),
+        Step::Answer => (StepName::Answer, None),
+        Step::Decline { reason } => (StepName::Decline, Some(reason.clone())),
+        Step::Withdraw | Step::Receive => (StepName::Withdraw, None),
+    }
+}
+
+/// Records a request received from `peer`; `Err` with the reason to reject it.
+pub(crate) fn apply_request(
+    tx: &rusqlite::Connection,
+    vault: &Vault,
+    peer: &str,
+    message_id: &str,
+    request: &AssistanceRequest,
+) -> Result<Result<(), String>, StoreError> {
+    let id = request.request_id.to_string();
+    let now = sqlite::now();
+    let content = Content {
+        subject: request.subject.clone(),
+        details: request.details.clone(),
+        reason: None,
+    };
+    let row = sql::RequestRow {
+        request_id: id.clone(),
+        peer: peer.to_string(),
+        direction: "incoming",
+        request_type: request.request_type.as_str().into(),
+        legal_basis: request.legal_basis.as_str().into(),
+        urgency: request.urgency.as_str().into(),
+        deadline: request.deadline.map(|d| d.to_string()),
+        status: RequestStatus::Received.as_str().into(),
+        content: seal(vault, peer, &id, &content),
+        message_id: message_id.to_string(),
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    if sql::insert_request(tx, &row)? {
+        Ok(Ok(()))
+    } else {
+        Ok(Err(format!("request {id} was already received from this partner")))
+    }
+}
+
+/// Applies a step the partner took; `Err` with the reason to reject it (an unknown
+/// request, or a step the workflow does not allow the partner from where it stands).
+pub(crate) fn apply_update(
+    tx: &rusqlite::Connection,
+    vault: &Vault,
+    peer: &str,
+    update: &RequestUpdate,
+) -> Result<Result<(), String>, StoreError> {
+    let id = update.request_id.to_string();
+    let Some(row) = sql::request(tx, peer, &id)? else {
+        return Ok(Err(format!("no request {id} with this partner")));
+    };
+    let partner = match direction_of(&row) {
+        Direction::Outgoing => Party::Responder,
+        Direction::Incoming => Party::Requester,
+    };
+    let next = match status_of(&row)?.after(partner, &update.step()) {
+        Ok(next) => next,
+        Err(error) => return Ok(Err(error.to_string())),
+    };
+    let mut content = unseal(vault, &row)?;
+    content.reason = update.reason.clone();
+    sql::update_request(
+        tx,
+        peer,
+        &id,
+        next.as_str(),
+        &seal(vault, peer, &id, &content),
+        &sqlite::now(),
+    )?;
+    let detail = format!("request {id}: {}", next.as_str());
+    audit::record(tx, vault, Event::RequestChanged.about(peer).detail(&detail))?;
+    Ok(Ok(()))
+}
+
+/// A request of ours that the partner's receipt says arrived is now received.
+pub(crate) fn mark_received(tx: &rusqlite::Connection, peer: &str, message_id: &str) -> Result<(), StoreError> {
+    sql::mark_received(tx, peer, message_id, &sqlite::now())
+}
