@@ -19,6 +19,7 @@
 //! | `GET /api/v1/stats` | the node's counts |
 //! | `GET /api/v1/tokens`, `POST /api/v1/tokens`, `DELETE /api/v1/tokens/{id}` | the caller's API tokens |
 //! | `GET /api/v1/audit?event&actor&peer&before&limit` | the audit trail (administrators) |
+//! | `GET /api/v1/requests`, `POST /api/v1/requests`, `POST /api/v1/requests/{id}/steps` | requests for mutual assistance |
 //! | `POST /api/v1/exchange/bundles` | a partner's signed bundle in; our signed return bundle (receipts) out |
 //! | `GET /api/v1/exchange/outbox?to&limit` | delivery status per partner and per message |
 //!
@@ -50,6 +51,7 @@ mod listen;
 mod node;
 mod params;
 mod persons;
+mod requests;
 mod routes;
 mod state;
 mod tokens;
@@ -69,6 +71,7 @@ pub use listen::{check_listen_address, serve, ServeError, ServeOptions};
 pub use node::Health;
 pub use params::DEFAULT_PER_PAGE;
 pub use persons::PersonInCase;
+pub use requests::{RequestState, RequestToSend, StepToTake};
 pub use routes::{route_table, Access, RouteSpec};
 pub use state::AppState;
 pub use tokens::{MadeToken, NewToken};

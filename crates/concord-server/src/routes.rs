@@ -11,7 +11,7 @@ use axum::Router;
 use concord_core::Permission;
 
 use crate::state::AppState;
-use crate::{audit, cases, exchange, node, persons, tokens, web, MAX_BUNDLE_BYTES};
+use crate::{audit, cases, exchange, node, persons, requests, tokens, web, MAX_BUNDLE_BYTES};
 
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +88,24 @@ fn table() -> Table {
         .add(Method::POST, "/api/v1/tokens", InSession, post(tokens::create))
         .add(Method::DELETE, "/api/v1/tokens/{id}", SignedIn, delete(tokens::revoke))
         .add(Method::GET, "/api/v1/audit", Needs(ReadAudit), get(audit::list))
+        .add(
+            Method::GET,
+            "/api/v1/requests",
+            Needs(ReadPartners),
+            get(requests::list),
+        )
+        .add(
+            Method::POST,
+            "/api/v1/requests",
+            Needs(SendMessages),
+            post(requests::create),
+        )
+        .add(
+            Method::POST,
+            "/api/v1/requests/{id}/steps",
+            Needs(SendMessages),
+            post(requests::step),
+        )
         .add(
             Method::POST,
             "/api/v1/exchange/bundles",
