@@ -174,3 +174,27 @@ estimate-terms = Interactions
 estimate-deviance = Deviance
 estimate-main-effects = main effects only
 estimate-refused = Refused:
+
+## Requests for mutual assistance
+nav-requests = Requests
+requests-title = Requests for assistance
+requests-none = No request yet, either way.
+requests-subject = Subject
+requests-direction = Way
+requests-outgoing = we asked
+requests-incoming = we were asked
+requests-type = Request
+requests-basis = Legal basis
+requests-urgency = Urgency
+requests-deadline = Deadline
+requests-reason = Reason for declining
+requests-new = Send a request
+requests-to = To the partner
+requests-details = The request
+requests-no-identifying-data = No names, dates of birth or document numbers: identifying data crosses the border only inside an answer a liaison officer approved.
+requests-send = Send
+requests-step-acknowledge = Acknowledge
+requests-step-start = Start work
+requests-step-answer = Mark answered
+requests-step-decline = Decline
+requests-step-withdraw = Withdraw

@@ -148,6 +148,19 @@ fn table() -> Table {
         .add(Method::GET, "/persons", Needs(ReadCases), get(web::persons::list))
         .add(Method::GET, "/persons/{id}", Needs(ReadCases), get(web::persons::show))
         .add(Method::GET, "/partners", Needs(ReadPartners), get(web::partners::list))
+        .add(Method::GET, "/requests", Needs(ReadPartners), get(web::requests::list))
+        .add(
+            Method::POST,
+            "/requests",
+            Needs(SendMessages),
+            post(web::requests::create),
+        )
+        .add(
+            Method::POST,
+            "/requests/{id}/steps",
+            Needs(SendMessages),
+            post(web::requests::step),
+        )
         .add(
             Method::GET,
             "/estimate",

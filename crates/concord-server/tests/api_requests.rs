@@ -1,5 +1,6 @@
 //! `/api/v1/requests`: a liaison officer sends a request to a partner and follows its
-//! workflow; a step the workflow does not allow is a 409, an unknown request a 404.
+//! workflow, on the API and on the requests page; a step the workflow does not allow is
+//! a 409, an unknown request a 404.
 
 use std::collections::BTreeSet;
 
@@ -69,6 +70,24 @@ async fn a_liaison_officer_sends_a_request_and_withdraws_it_once() {
     assert_eq!(listed.body[0]["request_id"], id.as_str());
     assert_eq!(listed.body[0]["direction"], "outgoing");
     assert_eq!(listed.body[0]["urgency"], "LifeOrChildAtRisk");
+
+    let page = a
+        .request_as_sent(
+            as_liaison(axum::http::Request::get("/requests"))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("Hit H-3") && page.text.contains("A life or a child at risk"));
+    assert!(
+        page.text.contains(&format!("action=\"/requests/{id}/steps\"")),
+        "the step forms are there"
+    );
+    assert!(
+        page.text.contains(">Withdraw<") && !page.text.contains(">Mark answered<"),
+        "only this side's steps"
+    );
 
     let steps = format!("/api/v1/requests/{id}/steps");
     let answer = a.request_as_sent(send(&steps, json!({"step": "answer"}))).await;

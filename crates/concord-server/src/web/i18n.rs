@@ -172,6 +172,7 @@ pub fn catalog(lang: Lang) -> &'static Catalog {
 mod tests {
     use std::collections::BTreeSet;
 
+    use concord_core::assistance::{LegalBasis, RequestStatus, RequestType, Urgency};
     use concord_core::vocabulary::{CaseStatus, ExploitationType, Gender, PersonRole};
     use concord_core::Role;
 
@@ -189,6 +190,10 @@ mod tests {
             keys_of::<PersonRole>(),
             keys_of::<Gender>(),
             keys_of::<Role>(),
+            keys_of::<RequestStatus>(),
+            keys_of::<RequestType>(),
+            keys_of::<Urgency>(),
+            keys_of::<LegalBasis>(),
         ]
         .concat()
         .into_iter()

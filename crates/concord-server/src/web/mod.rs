@@ -15,6 +15,7 @@ mod form;
 pub mod i18n;
 pub(crate) mod partners;
 pub(crate) mod persons;
+pub(crate) mod requests;
 pub(crate) mod session;
 pub(crate) mod tokens;
 mod ui;

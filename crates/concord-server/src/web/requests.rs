@@ -1,0 +1,218 @@
+//! The requests page: requests for mutual assistance both ways, where each stands, and —
+//! for liaison officers — a form to send one and the steps this side may take.
+
+use axum::body::Bytes;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use concord_core::assistance::{LegalBasis, Party, RequestType, Step, Urgency};
+use concord_core::{Permission, Picklist};
+use concord_node::exchange::{AssistanceRecord, Direction, NewRequest, Peer};
+use maud::{html, Markup};
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::web::form::Form;
+use crate::web::ui::{html as page, Ui};
+
+/// `GET /requests`.
+pub(crate) async fn list(State(state): State<AppState>, ui: Ui, caller: Caller) -> Result<Response, ApiError> {
+    caller.require(Permission::ReadPartners)?;
+    Ok(page(requests_page(&state, &ui, &Form::default(), None).await?))
+}
+
+/// `POST /requests`: sends a request from the form.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    ui: Ui,
+    caller: Caller,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    caller.require(Permission::SendMessages)?;
+    let form = Form::parse(&body);
+    let sent = match read_request(&form) {
+        Ok((to, new)) => state
+            .with_store(move |s| Ok(s.send_request(&to, &new).map_err(|e| e.to_string())))
+            .await?
+            .map(|_| ()),
+        Err(problem) => Err(problem),
+    };
+    match sent {
+        Ok(()) => Ok(see_requests()),
+        Err(problem) => {
+            let markup = requests_page(&state, &ui, &form, Some(problem)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page(markup)).into_response())
+        }
+    }
+}
+
+/// `POST /requests/{id}/steps`: takes the step named in the form.
+pub(crate) async fn step(
+    State(state): State<AppState>,
+    ui: Ui,
+    caller: Caller,
+    path: Result<Path<uuid::Uuid>, PathRejection>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    caller.require(Permission::SendMessages)?;
+    let Path(id) = path.map_err(|_| ApiError::NotFound("no such request".into()))?;
+    let form = Form::parse(&body);
+    let step = match form.get("step") {
+        "acknowledge" => Step::Acknowledge,
+        "start" => Step::Start,
+        "answer" => Step::Answer,
+        "decline" => Step::Decline {
+            reason: form.get("reason").to_string(),
+        },
+        _ => Step::Withdraw,
+    };
+    let taken = state
+        .with_store(move |s| Ok(s.request_step(&id, &step).map_err(|e| e.to_string())))
+        .await?;
+    match taken {
+        Ok(_) => Ok(see_requests()),
+        Err(problem) => {
+            let markup = requests_page(&state, &ui, &Form::default(), Some(problem)).await?;
+            Ok((StatusCode::CONFLICT, page(markup)).into_response())
+        }
+    }
+}
+
+fn see_requests() -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, "/requests")]).into_response()
+}
+
+fn read_request(form: &Form) -> Result<(concord_exchange::NodeId, NewRequest), String> {
+    let picked = |name: &str| form.get(name).to_string();
+    let to = picked("to").parse().map_err(|e| format!("partner: {e}"))?;
+    let deadline = form
+        .text("deadline")
+        .map(str::parse)
+        .transpose()
+        .map_err(|_| "deadline: expected a date such as 2026-12-15".to_string())?;
+    let new = NewRequest {
+        request_type: RequestType::parse(&picked("request_type")).map_err(|e| e.to_string())?,
+        legal_basis: LegalBasis::parse(&picked("legal_basis")).map_err(|e| e.to_string())?,
+        urgency: Urgency::parse(&picked("urgency")).map_err(|e| e.to_string())?,
+        deadline,
+        subject: picked("subject"),
+        details: picked("details"),
+    };
+    Ok((to, new))
+}
+
+async fn requests_page(state: &AppState, ui: &Ui, form: &Form, problem: Option<String>) -> Result<Markup, ApiError> {
+    let (requests, peers) = state.with_store(|s| Ok((s.requests(200)?, s.peers()?))).await?;
+    let acts = ui.may(Permission::SendMessages);
+    let body = html! {
+        @if let Some(problem) = &problem {
+            p.notice.error role="alert" { (problem) }
+        }
+        @if requests.is_empty() {
+            p { (ui.t("requests-none")) }
+        } @else {
+            div.table { table {
+                thead { tr {
+                    th scope="col" { (ui.t("requests-subject")) }
+                    th scope="col" { (ui.t("requests-direction")) }
+                    th scope="col" { (ui.t("partner-node-id")) }
+                    th scope="col" { (ui.t("requests-type")) }
+                    th scope="col" { (ui.t("requests-urgency")) }
+                    th scope="col" { (ui.t("requests-deadline")) }
+                    th scope="col" { (ui.t("field-status")) }
+                    @if acts { th scope="col" { } }
+                } }
+                tbody { @for r in &requests { (row(ui, r, acts)) } }
+            } }
+        }
+        @if acts && !peers.is_empty() {
+            h2 { (ui.t("requests-new")) }
+            (new_request_form(ui, form, &peers))
+        }
+    };
+    Ok(ui.page(&ui.t("requests-title"), body))
+}
+
+fn row(ui: &Ui, r: &AssistanceRecord, acts: bool) -> Markup {
+    let party = match r.direction {
+        Direction::Outgoing => Party::Requester,
+        Direction::Incoming => Party::Responder,
+    };
+    let steps: Vec<(&str, Step)> = [
+        ("acknowledge", Step::Acknowledge),
+        ("start", Step::Start),
+        ("answer", Step::Answer),
+        ("decline", Step::Decline { reason: "-".into() }),
+        ("withdraw", Step::Withdraw),
+    ]
+    .into_iter()
+    .filter(|(_, step)| r.status.after(party, step).is_ok())
+    .collect();
+    html! {
+        tr {
+            td { (r.subject) @if let Some(reason) = &r.reason { br; small { (reason) } } }
+            td { (ui.t(match r.direction { Direction::Outgoing => "requests-outgoing", Direction::Incoming => "requests-incoming" })) }
+            td.mono { (r.peer) }
+            td { (ui.lang.pick(r.request_type)) }
+            td { (ui.lang.pick(r.urgency)) }
+            td { (r.deadline.map(|d| d.to_string()).unwrap_or_default()) }
+            td { (ui.lang.pick(r.status)) }
+            @if acts {
+                td { @for (name, _) in &steps {
+                    form.inline method="post" action={ "/requests/" (r.request_id) "/steps" } {
+                        (ui.csrf_field())
+                        input type="hidden" name="step" value=(name);
+                        @if *name == "decline" {
+                            input name="reason" required placeholder=(ui.t("requests-reason")) aria-label=(ui.t("requests-reason"));
+                        }
+                        button type="submit" { (ui.t(&format!("requests-step-{name}"))) }
+                    }
+                } }
+            }
+        }
+    }
+}
+
+fn new_request_form(ui: &Ui, form: &Form, peers: &[Peer]) -> Markup {
+    html! {
+        form.case method="post" action="/requests" {
+            (ui.csrf_field())
+            div.field {
+                label for="to" { (ui.t("requests-to")) }
+                select #to name="to" {
+                    @for p in peers {
+                        option value=(p.card.node_id) selected[form.get("to") == p.card.node_id.to_string()] { (p.card.name) " (" (p.card.country) ")" }
+                    }
+                }
+            }
+            div.field {
+                label for="request_type" { (ui.t("requests-type")) }
+                (ui.picklist_select::<RequestType>("request_type", RequestType::parse(form.get("request_type")).ok(), false))
+            }
+            div.field {
+                label for="legal_basis" { (ui.t("requests-basis")) }
+                (ui.picklist_select::<LegalBasis>("legal_basis", LegalBasis::parse(form.get("legal_basis")).ok(), false))
+            }
+            div.field {
+                label for="urgency" { (ui.t("requests-urgency")) }
+                (ui.picklist_select::<Urgency>("urgency", Urgency::parse(form.get("urgency")).ok(), false))
+            }
+            div.field {
+                label for="deadline" { (ui.t("requests-deadline")) }
+                input #deadline name="deadline" type="date" value=(form.get("deadline"));
+            }
+            div.field {
+                label for="subject" { (ui.t("requests-subject")) }
+                input #subject name="subject" required maxlength="200" value=(form.get("subject"));
+            }
+            div.field {
+                label for="details" { (ui.t("requests-details")) }
+                textarea #details name="details" rows="5" { (form.get("details")) }
+                small.hint { (ui.t("requests-no-identifying-data")) }
+            }
+            div.actions { button type="submit" { (ui.t("requests-send")) } }
+        }
+    }
+}
