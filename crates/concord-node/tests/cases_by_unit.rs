@@ -4,21 +4,13 @@
 use concord_core::{Case, Role};
 use concord_node::audit::AuditFilter;
 use concord_node::store::{CaseFilter, Page, PersonFilter};
-use concord_node::users::{NewUser, User};
+use concord_node::users::User;
 use concord_node::{Store, StoreError};
 
 mod common;
 
 fn user(store: &mut Store, name: &str, role: Role, unit: Option<&str>) -> User {
-    store
-        .add_user(&NewUser {
-            username: name.parse().unwrap(),
-            display_name: name.into(),
-            role,
-            unit: unit.map(str::to_owned),
-        })
-        .unwrap()
-        .0
+    common::add_user(store, name, role, unit).0
 }
 
 /// A node with ten cases, the first five created by a field officer of unit A and the

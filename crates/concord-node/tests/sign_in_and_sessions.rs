@@ -6,21 +6,11 @@ use concord_core::Role;
 use concord_node::audit::AuditFilter;
 use concord_node::sessions::{SignIn, MAX_FAILED_SIGN_INS, TOKEN_PREFIX};
 use concord_node::store::DATABASE_FILE;
-use concord_node::users::{NewUser, Password, User};
 use concord_node::Store;
 
 mod common;
 
-fn add(store: &mut Store, name: &str, role: Role, unit: Option<&str>) -> (User, Password) {
-    store
-        .add_user(&NewUser {
-            username: name.parse().unwrap(),
-            display_name: name.into(),
-            role,
-            unit: unit.map(str::to_owned),
-        })
-        .unwrap()
-}
+use common::add_user as add;
 
 fn events(store: &Store, actor: &str) -> Vec<String> {
     let filter = AuditFilter {

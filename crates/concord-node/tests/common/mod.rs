@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use concord_core::vocabulary::OrganisationType;
-use concord_core::Case;
+use concord_core::{Case, Role};
 use std::collections::BTreeSet;
 
 use concord_exchange::Category;
 use concord_node::exchange::Agreement;
+use concord_node::users::{NewUser, Password, User};
 use concord_node::{vault, KeySource, NodeSettings, Store};
 
 /// The date the synthetic data and validation treat as today, so results never drift.
@@ -83,4 +84,16 @@ pub fn paired() -> Pair {
     a.set_agreement(&id_b, &agreement).unwrap();
     b.set_agreement(&id_a, &agreement).unwrap();
     Pair { _dirs: (da, db), a, b }
+}
+
+/// Adds user `name` with `role` (and `unit`); their password, shown once, with them.
+pub fn add_user(store: &mut Store, name: &str, role: Role, unit: Option<&str>) -> (User, Password) {
+    store
+        .add_user(&NewUser {
+            username: name.parse().unwrap(),
+            display_name: name.into(),
+            role,
+            unit: unit.map(str::to_owned),
+        })
+        .unwrap()
 }
