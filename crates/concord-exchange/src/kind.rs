@@ -35,16 +35,25 @@ pub enum Kind {
     Request = 4,
     /// A step in a request's workflow (acknowledged, declined, withdrawn…).
     RequestUpdate = 5,
+    /// The network's linkage key and schema of one epoch, from the coordinating node.
+    LinkageKey = 6,
+    /// Encodings of persons for hit/no-hit matching, under opaque references.
+    Encodings = 7,
+    /// Hits found between the recipient's encodings and the sender's persons.
+    Hits = 8,
 }
 
 impl Kind {
     /// Every kind, by code.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Receipt,
         Kind::Notice,
         Kind::CaseSummary,
         Kind::Request,
         Kind::RequestUpdate,
+        Kind::LinkageKey,
+        Kind::Encodings,
+        Kind::Hits,
     ];
 
     /// The header code.
@@ -65,6 +74,7 @@ impl Kind {
             Kind::Notice => Some(Category::Notices),
             Kind::CaseSummary => Some(Category::CaseSummaries),
             Kind::Request | Kind::RequestUpdate => Some(Category::Requests),
+            Kind::LinkageKey | Kind::Encodings | Kind::Hits => Some(Category::Encodings),
         }
     }
 
@@ -75,13 +85,14 @@ impl Kind {
             Kind::CaseSummary => "case-summary",
             Kind::Request => "request",
             Kind::RequestUpdate => "request-update",
+            Kind::LinkageKey => "linkage-key",
+            Kind::Encodings => "encodings",
+            Kind::Hits => "hits",
         }
     }
 }
 
 /// A category of data that a sharing agreement allows to go to a partner.
-///
-/// Later versions add encodings (for linkage), hits and alerts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
     /// Notices: short texts between organisations.
@@ -90,17 +101,27 @@ pub enum Category {
     CaseSummaries,
     /// Requests for mutual assistance and their workflow.
     Requests,
+    /// Hit/no-hit matching: the linkage key, encodings of persons, and the hits found.
+    /// One category, because each is useless without the others: a partner that may
+    /// receive encodings needs the key to match them and answers with hits.
+    Encodings,
 }
 
 impl Category {
     /// Every category.
-    pub const ALL: [Category; 3] = [Category::Notices, Category::CaseSummaries, Category::Requests];
+    pub const ALL: [Category; 4] = [
+        Category::Notices,
+        Category::CaseSummaries,
+        Category::Requests,
+        Category::Encodings,
+    ];
 
     fn as_str(self) -> &'static str {
         match self {
             Category::Notices => "notices",
             Category::CaseSummaries => "case-summaries",
             Category::Requests => "requests",
+            Category::Encodings => "encodings",
         }
     }
 }
@@ -193,10 +214,10 @@ macro_rules! named {
 named!(
     Kind,
     "message kind",
-    "receipt, notice, case-summary, request, request-update",
+    "receipt, notice, case-summary, request, request-update, linkage-key, encodings, hits",
     |s| { Kind::ALL.into_iter().find(|k| k.as_str() == s.trim()) }
 );
-named!(Category, "data category", "notices, case-summaries, requests", |s| {
+named!(Category, "data category", "notices, case-summaries, requests, encodings", |s| {
     Category::ALL.into_iter().find(|c| c.as_str() == s.trim())
 });
 named!(
@@ -236,7 +257,7 @@ mod tests {
             assert_eq!(serde_json::from_str::<Category>(&json).unwrap(), category);
         }
         assert_eq!(
-            (Kind::from_code(0), Kind::from_code(6), Handling::from_code(5)),
+            (Kind::from_code(0), Kind::from_code(11), Handling::from_code(5)),
             (None, None, None)
         );
     }
@@ -251,7 +272,10 @@ mod tests {
                 (2, "notice".into()),
                 (3, "case-summary".into()),
                 (4, "request".into()),
-                (5, "request-update".into())
+                (5, "request-update".into()),
+                (6, "linkage-key".into()),
+                (7, "encodings".into()),
+                (8, "hits".into())
             ]
         );
         assert_eq!(Handling::default(), Handling::Amber);

@@ -56,6 +56,24 @@ pub enum PayloadError {
         /// The field.
         field: &'static str,
     },
+    /// A list over its limit.
+    #[error("the {field} list holds {found} items; expected at most {max} per message")]
+    TooMany {
+        /// The list.
+        field: &'static str,
+        /// The limit.
+        max: usize,
+        /// Items found.
+        found: usize,
+    },
+    /// A value out of its range or form.
+    #[error("a {field} is not valid; expected {expected}")]
+    Invalid {
+        /// The field.
+        field: &'static str,
+        /// What is expected.
+        expected: &'static str,
+    },
 }
 
 /// The JSON of a payload.
@@ -183,6 +201,128 @@ impl RequestUpdate {
             },
             StepName::Withdraw => Step::Withdraw,
         }
+    }
+}
+
+/// Most encodings, withdrawn references or hits in one message: a node sends more as
+/// several messages, each small enough to push, seal and apply quickly.
+pub const MAX_LINKAGE_ITEMS: usize = 5_000;
+
+/// Longest opaque reference, in bytes.
+pub const MAX_REFERENCE_BYTES: usize = 64;
+
+/// The network's linkage key and schema of one epoch (kind [`Kind::LinkageKey`]), from
+/// the coordinating node to a member. Like every payload it is sealed to its recipient:
+/// only the members ever hold the key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkageKeyGrant {
+    /// The key epoch, 1 or more; a new epoch retires every encoding of the older ones.
+    pub epoch: u32,
+    /// The key in the linkage key file form (a header line, the epoch, base64).
+    pub key: String,
+    /// The linkage schema, as TOML; its `key_epoch` is `epoch`.
+    pub schema: String,
+}
+
+/// Encodings of persons for hit/no-hit matching (kind [`Kind::Encodings`]): keyed Bloom
+/// filters under opaque references, and nothing else about the persons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Encodings {
+    /// The key epoch they were made under.
+    pub epoch: u32,
+    /// The digest of the schema they were made under.
+    pub schema_digest: String,
+    /// New or changed persons; a reference sent before is replaced.
+    #[serde(default)]
+    pub records: Vec<EncodedPerson>,
+    /// References of persons no longer shared (gone, or no longer of a shared role):
+    /// the recipient forgets their encodings.
+    #[serde(default)]
+    pub withdrawn: Vec<String>,
+}
+
+/// One person's encoding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncodedPerson {
+    /// The sender's opaque reference: random, meaningful only to the sender.
+    pub reference: String,
+    /// The Bloom filter, base64 of its little-endian 64-bit words.
+    pub filter: String,
+}
+
+impl Encodings {
+    /// Checks the sizes and references.
+    pub fn validate(&self) -> Result<(), PayloadError> {
+        check_count("records", self.records.len())?;
+        check_count("withdrawn", self.withdrawn.len())?;
+        let references = self.records.iter().map(|r| r.reference.as_str());
+        references
+            .chain(self.withdrawn.iter().map(String::as_str))
+            .try_for_each(check_reference)
+    }
+}
+
+/// Hits the sender found between its persons and the recipient's encodings (kind
+/// [`Kind::Hits`]), so that both sides see them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hits {
+    /// The key epoch of the encodings compared.
+    pub epoch: u32,
+    /// The hits.
+    pub hits: Vec<HitNotice>,
+}
+
+/// One hit: two references and a score. Which person either side holds stays with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitNotice {
+    /// The recipient's reference, from the encodings it sent.
+    pub your_reference: String,
+    /// The sender's reference for its own person.
+    pub my_reference: String,
+    /// The probability that both are one person, 0 to 1.
+    pub score: f32,
+}
+
+impl Hits {
+    /// Checks the sizes, references and scores.
+    pub fn validate(&self) -> Result<(), PayloadError> {
+        check_count("hits", self.hits.len())?;
+        for hit in &self.hits {
+            check_reference(&hit.your_reference)?;
+            check_reference(&hit.my_reference)?;
+            if !(0.0..=1.0).contains(&hit.score) {
+                return Err(PayloadError::Invalid {
+                    field: "score",
+                    expected: "a number from 0 to 1",
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_count(field: &'static str, found: usize) -> Result<(), PayloadError> {
+    if found > MAX_LINKAGE_ITEMS {
+        return Err(PayloadError::TooMany {
+            field,
+            max: MAX_LINKAGE_ITEMS,
+            found,
+        });
+    }
+    Ok(())
+}
+
+fn check_reference(reference: &str) -> Result<(), PayloadError> {
+    let valid = !reference.is_empty()
+        && reference.len() <= MAX_REFERENCE_BYTES
+        && reference.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if valid {
+        Ok(())
+    } else {
+        Err(PayloadError::Invalid {
+            field: "reference",
+            expected: "1 to 64 ASCII letters, digits or hyphens",
+        })
     }
 }
 

@@ -80,6 +80,16 @@ pub enum Event {
     CasesImported,
     /// Every case, identifying data included, was exported to a file.
     CasesExported,
+    /// The partner whose linkage keys this node accepts was named.
+    CoordinatorChanged,
+    /// This node, as coordinator, made the linkage key of a new epoch.
+    LinkageKeyCreated,
+    /// The coordinator's linkage key of a new epoch arrived.
+    LinkageKeyReceived,
+    /// A comparison of encodings found hits with a partner (counted, never listed).
+    HitsFound,
+    /// A user confirmed or rejected a hit.
+    HitReviewed,
 }
 
 impl Event {
@@ -113,6 +123,11 @@ impl Event {
             Self::RequestChanged => "request.changed",
             Self::CasesImported => "cases.imported",
             Self::CasesExported => "cases.exported",
+            Self::CoordinatorChanged => "linkage.coordinator-changed",
+            Self::LinkageKeyCreated => "linkage.key-created",
+            Self::LinkageKeyReceived => "linkage.key-received",
+            Self::HitsFound => "hits.found",
+            Self::HitReviewed => "hit.reviewed",
         }
     }
 

@@ -1,6 +1,6 @@
 //! The messages a person can send, and received messages as read back from the inbox.
 
-use concord_exchange::payload::{self, AssistanceRequest, CaseSummary, Notice, RequestUpdate};
+use concord_exchange::payload::{self, AssistanceRequest, CaseSummary, Encodings, Hits, LinkageKeyGrant, Notice, RequestUpdate};
 use concord_exchange::{Handling, Kind, MessageId, NodeId};
 use serde::Serialize;
 
@@ -23,6 +23,16 @@ pub enum Message {
     Request(AssistanceRequest),
     /// A step in a request's workflow (sent with [`Store::request_step`]).
     RequestUpdate(RequestUpdate),
+    /// The network's linkage key (sent by [`Store::create_linkage_key`] and
+    /// [`Store::sync_linkage`]); never shown, never in the inbox.
+    #[serde(skip)]
+    LinkageKey(LinkageKeyGrant),
+    /// Encodings of persons (sent by [`Store::sync_linkage`]).
+    #[serde(skip)]
+    Encodings(Encodings),
+    /// Hits found (sent by [`Store::find_hits`]).
+    #[serde(skip)]
+    Hits(Hits),
 }
 
 impl Message {
@@ -33,6 +43,9 @@ impl Message {
             Self::CaseSummary(_) => Kind::CaseSummary,
             Self::Request(_) => Kind::Request,
             Self::RequestUpdate(_) => Kind::RequestUpdate,
+            Self::LinkageKey(_) => Kind::LinkageKey,
+            Self::Encodings(_) => Kind::Encodings,
+            Self::Hits(_) => Kind::Hits,
         }
     }
 
@@ -49,16 +62,34 @@ impl Message {
                 Ok(payload::encode(request))
             }
             Self::RequestUpdate(update) => Ok(payload::encode(update)),
+            Self::LinkageKey(grant) => Ok(payload::encode(grant)),
+            Self::Encodings(encodings) => {
+                encodings.validate().map_err(ExchangeError::InvalidMessage)?;
+                Ok(payload::encode(encodings))
+            }
+            Self::Hits(hits) => {
+                hits.validate().map_err(ExchangeError::InvalidMessage)?;
+                Ok(payload::encode(hits))
+            }
         }
     }
 
-    /// Reads a payload of `kind`; `None` for a kind no person sends.
+    /// Reads a payload of `kind`; `None` for a receipt.
     pub(crate) fn decode(kind: Kind, bytes: &[u8]) -> Option<Result<Self, payload::PayloadError>> {
         match kind {
             Kind::Notice => Some(payload::decode(kind, bytes).map(Self::Notice)),
             Kind::CaseSummary => Some(payload::decode(kind, bytes).map(Self::CaseSummary)),
             Kind::Request => Some(payload::decode(kind, bytes).map(Self::Request)),
             Kind::RequestUpdate => Some(payload::decode(kind, bytes).map(Self::RequestUpdate)),
+            Kind::LinkageKey => Some(payload::decode(kind, bytes).map(Self::LinkageKey)),
+            Kind::Encodings => Some(payload::decode(kind, bytes).and_then(|e: Encodings| {
+                e.validate()?;
+                Ok(Self::Encodings(e))
+            })),
+            Kind::Hits => Some(payload::decode(kind, bytes).and_then(|h: Hits| {
+                h.validate()?;
+                Ok(Self::Hits(h))
+            })),
             Kind::Receipt => None,
         }
     }
@@ -87,6 +118,8 @@ pub struct InboxMessage {
 
 impl Store {
     /// The newest `limit` received messages, optionally only of one kind; unsealed.
+    /// Linkage messages (key, encodings, hits) are applied into the linkage tables and
+    /// not kept here.
     pub fn inbox(&self, kind: Option<Kind>, limit: usize) -> Result<Vec<InboxMessage>, StoreError> {
         let kind_text = kind.map(|k| k.to_string());
         sql::list_inbox(&self.conn, kind_text.as_deref(), limit)?

@@ -11,7 +11,9 @@
 //! [`Store::receive_bundle`]: crate::Store::receive_bundle
 
 mod backoff;
+mod hits;
 pub(crate) mod keys;
+mod linkage;
 mod message;
 mod outbox;
 mod peers;
@@ -23,6 +25,8 @@ use concord_exchange::{BundleError, CardError, Category, EnvelopeError, Kind, Me
 use crate::StoreError;
 
 pub use backoff::Backoff;
+pub use hits::{FoundBy, Hit, HitReport, HitStatus, HIT_THRESHOLD};
+pub use linkage::{LinkageStatus, SyncReport, SHARED_ROLES};
 pub use message::{InboxMessage, Message};
 pub use outbox::{OutboxEntry, OutboxStatus, OutgoingBundle, PartnerCounts};
 pub use peers::{Agreement, Peer};
@@ -38,6 +42,12 @@ pub enum ExchangeError {
     /// No request with this ID.
     #[error("no request {0} on this node; `concord request list` shows them")]
     UnknownRequest(uuid::Uuid),
+    /// No hit with this number.
+    #[error("no hit {0} on this node; `concord hits list` shows them")]
+    UnknownHit(i64),
+    /// A review that is not a decision.
+    #[error("a hit is reviewed by confirming or rejecting it")]
+    InvalidReview,
     /// A request ID that two partners used.
     #[error("request {0} was exchanged with two partners under the same ID; no step is taken on a guess")]
     AmbiguousRequest(uuid::Uuid),

@@ -18,6 +18,11 @@ use crate::audit::{self, Event};
 use crate::store::sqlite::exchange as sql;
 use crate::{Store, StoreError};
 
+/// Most envelope bytes in a bundle pushed over HTTP (past its first envelope): half of
+/// the 64 MiB a node accepts in one request, so that a queue of large messages (a
+/// node's encodings) goes out in several pushes.
+pub const PUSH_BUNDLE_BYTES: usize = 32 * 1024 * 1024;
+
 /// Where a sent message stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -256,7 +261,10 @@ impl Store {
 
     fn bundle_of(&self, to: &NodeId, due_by_ms: Option<i64>, limit: usize) -> Result<OutgoingBundle, ExchangeError> {
         let peer = self.known_peer(to)?;
-        let pending = sql::pending(&self.conn, &to.to_string(), due_by_ms, limit)?;
+        // A bundle carried by hand has no size limit; one pushed over HTTP stays well
+        // under what a partner accepts in one request.
+        let max_bytes = if due_by_ms.is_some() { PUSH_BUNDLE_BYTES } else { usize::MAX };
+        let pending = sql::pending(&self.conn, &to.to_string(), due_by_ms, (limit, max_bytes))?;
         let messages = pending
             .iter()
             .map(|(id, attempts, _)| Ok((stored_message_id(id)?, *attempts)))

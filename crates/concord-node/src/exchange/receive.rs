@@ -19,7 +19,7 @@ use zeroize::Zeroizing;
 
 use super::message::{Message, SEALED_PAYLOAD};
 use super::peers::Peer;
-use super::requests;
+use super::{hits, linkage, requests};
 use super::{now_ms, time_text, ExchangeError};
 use crate::audit::{self, Event};
 use crate::store::sqlite::{self, exchange as sql};
@@ -93,6 +93,17 @@ impl Store {
             .sender_of(bytes)
             .and_then(|peer| self.receiver().check(bytes, peer));
         self.apply_bundle(bytes, checked, via)
+    }
+
+    /// Verifies and opens one envelope from a partner to this node, for an auditor who
+    /// must read what was exchanged: its header and payload. Nothing is applied.
+    pub fn open_envelope(&self, bytes: &[u8]) -> Result<(Header, Zeroizing<Vec<u8>>), ExchangeError> {
+        let envelope = Envelope::decode(bytes).map_err(|error| ExchangeError::Envelope { index: 0, error })?;
+        let header = *envelope.header();
+        let peer = self.known_peer(&header.sender)?;
+        let fail = |error| ExchangeError::Envelope { index: 0, error };
+        envelope.verify(&peer.card.keys).map_err(fail)?;
+        Ok((header, envelope.open(&self.identity).map_err(fail)?))
     }
 
     /// What [`Receiver::check`] needs to check bundles away from the store.
@@ -327,12 +338,21 @@ fn apply_one(
     let applied = match Message::decode(header.kind, payload) {
         Some(Ok(Message::Request(request))) => requests::apply_request(tx, vault, sender, &message_id, &request)?,
         Some(Ok(Message::RequestUpdate(update))) => requests::apply_update(tx, vault, sender, &update)?,
+        Some(Ok(Message::LinkageKey(grant))) => linkage::apply_key(tx, vault, sender, &grant)?,
+        Some(Ok(Message::Encodings(encodings))) => linkage::apply_encodings(tx, vault, sender, &encodings)?,
+        Some(Ok(Message::Hits(hits))) => hits::apply_hits(tx, vault, sender, &hits)?,
         Some(Ok(_)) => Ok(()),
         _ => Err(format!("the payload is not a valid {kind} message")),
     };
     if let Err(reason) = applied {
         return reject(reason);
     }
+    // What a linkage message carries now lives in the linkage tables (the key sealed
+    // there); the inbox keeps its ID only, to recognise it if it comes again.
+    let kept: &[u8] = match header.kind {
+        Kind::LinkageKey | Kind::Encodings | Kind::Hits => &[],
+        _ => payload,
+    };
     sql::insert_inbox(
         tx,
         &sql::InboxRow {
@@ -344,7 +364,7 @@ fn apply_one(
             received_at: received_at.to_string(),
             via: via.name().into(),
             size: item.size() as i64,
-            payload: vault.seal(SEALED_PAYLOAD, &format!("{sender}/{message_id}"), payload),
+            payload: vault.seal(SEALED_PAYLOAD, &format!("{sender}/{message_id}"), kept),
         },
     )?;
     audit::record(tx, vault, entry(Event::MessageReceived))?;

@@ -389,6 +389,15 @@ impl Store {
         sqlite::for_each_case(&self.conn, |stored| f(records::unseal_case(&self.vault, stored)?))
     }
 
+    /// Up to `limit` persons whose encoding must be made again, by ID, unsealed; `None`
+    /// for a person since deleted.
+    pub(crate) fn pending_persons(&self, limit: usize) -> Result<Vec<(String, Option<Person>)>, StoreError> {
+        sqlite::pending_persons(&self.conn, limit)?
+            .into_iter()
+            .map(|(id, stored)| Ok((id, stored.map(|s| records::unseal_person(&self.vault, s)).transpose()?)))
+            .collect()
+    }
+
     /// Counts for the statistics page and `concord stats`.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         sqlite::stats(&self.conn)

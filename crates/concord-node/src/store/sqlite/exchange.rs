@@ -138,24 +138,31 @@ pub(crate) fn insert_outbox(conn: &Connection, row: &OutboxRow<'_>) -> Result<()
 }
 
 /// Pending envelopes for `recipient` due by `due_by_ms` (all of them when `None`), at
-/// most `limit`, longest overdue first (in queue order among equals, which the index
-/// `outbox_pending` gives without sorting). Each is (message ID, attempts so far,
-/// envelope).
+/// most `limit` of them and, past the first, at most `max_bytes` in all; longest overdue
+/// first (in queue order among equals, which the index `outbox_pending` gives without
+/// sorting). Each is (message ID, attempts so far, envelope).
 pub(crate) fn pending(
     conn: &Connection,
     recipient: &str,
     due_by_ms: Option<i64>,
-    limit: usize,
+    (limit, max_bytes): (usize, usize),
 ) -> Result<Vec<(String, u32, Vec<u8>)>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT message_id, attempts, envelope FROM outbox
          WHERE status = 'pending' AND recipient = ?1 AND next_attempt_ms <= ?2
          ORDER BY next_attempt_ms, pk LIMIT ?3",
     )?;
-    let rows = stmt.query_map(params![recipient, due_by_ms.unwrap_or(i64::MAX), limit as i64], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut rows = stmt.query(params![recipient, due_by_ms.unwrap_or(i64::MAX), limit as i64])?;
+    let (mut taken, mut bytes) = (Vec::new(), 0usize);
+    while let Some(row) = rows.next()? {
+        let envelope: Vec<u8> = row.get(2)?;
+        bytes += envelope.len();
+        if bytes > max_bytes && !taken.is_empty() {
+            break;
+        }
+        taken.push((row.get(0)?, row.get(1)?, envelope));
+    }
+    Ok(taken)
 }
 
 /// Partners with a pending message due by `now_ms`.
@@ -323,11 +330,14 @@ pub(crate) fn insert_inbox(conn: &Connection, row: &InboxRow) -> Result<bool, St
     ])? > 0)
 }
 
-/// The newest `limit` received messages, optionally only those of one kind.
+/// The newest `limit` received messages, optionally only those of one kind. Linkage
+/// messages leave only their IDs here (to be recognised if they come again): what they
+/// carry is in the linkage tables.
 pub(crate) fn list_inbox(conn: &Connection, kind: Option<&str>, limit: usize) -> Result<Vec<InboxRow>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT sender, message_id, kind, handling, created_at, received_at, via, size, payload
-         FROM inbox WHERE ?1 IS NULL OR kind = ?1 ORDER BY pk DESC LIMIT ?2",
+         FROM inbox WHERE (?1 IS NULL OR kind = ?1) AND kind NOT IN ('linkage-key', 'encodings', 'hits')
+         ORDER BY pk DESC LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![kind, limit as i64], |r| {
         Ok(InboxRow {

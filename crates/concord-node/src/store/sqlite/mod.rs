@@ -13,12 +13,13 @@ use crate::vault::WrappedKey;
 
 pub(crate) mod audit;
 pub(crate) mod exchange;
+pub(crate) mod linkage;
 pub(crate) mod requests;
 pub(crate) mod sessions;
 pub(crate) mod users;
 
 /// The schema version the migrations below lead to: their number.
-const SCHEMA_VERSION: i64 = 6;
+const SCHEMA_VERSION: i64 = 7;
 
 /// Schema versions, oldest first. Never edit a released migration: add one (and raise
 /// [`SCHEMA_VERSION`]).
@@ -30,6 +31,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../../migrations/sqlite/0004_sign_in.sql")),
         M::up(include_str!("../../../migrations/sqlite/0005_list_indexes.sql")),
         M::up(include_str!("../../../migrations/sqlite/0006_requests.sql")),
+        M::up(include_str!("../../../migrations/sqlite/0007_linkage.sql")),
     ])
 }
 
@@ -316,6 +318,42 @@ fn read_persons(conn: &Connection, case_pk: i64) -> Result<Vec<StoredPerson>, St
             citizenships: citizenships(conn, pk)?,
             identity,
         })
+    })
+    .collect()
+}
+
+/// Up to `limit` persons waiting to be encoded again (`linkage_pending`), each with its
+/// sealed record, or `None` for a person since deleted.
+pub(super) fn pending_persons(conn: &Connection, limit: usize) -> Result<Vec<(String, Option<StoredPerson>)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.person_id, p.pk, p.role, p.gender, p.country_of_birth, p.identity
+         FROM linkage_pending l LEFT JOIN persons p ON p.person_id = l.person_id
+         ORDER BY l.person_id LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit as i64], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<Vec<u8>>>(5)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (person_id, pk, role, gender, country_of_birth, identity) = row?;
+        let stored = match (pk, role, gender, identity) {
+            (Some(pk), Some(role), Some(gender), Some(identity)) => Some(StoredPerson {
+                person_id: person_id.clone(),
+                role,
+                gender,
+                country_of_birth,
+                citizenships: citizenships(conn, pk)?,
+                identity,
+            }),
+            _ => None,
+        };
+        Ok((person_id, stored))
     })
     .collect()
 }
