@@ -217,9 +217,12 @@ named!(
     "receipt, notice, case-summary, request, request-update, linkage-key, encodings, hits",
     |s| { Kind::ALL.into_iter().find(|k| k.as_str() == s.trim()) }
 );
-named!(Category, "data category", "notices, case-summaries, requests, encodings", |s| {
-    Category::ALL.into_iter().find(|c| c.as_str() == s.trim())
-});
+named!(
+    Category,
+    "data category",
+    "notices, case-summaries, requests, encodings",
+    |s| { Category::ALL.into_iter().find(|c| c.as_str() == s.trim()) }
+);
 named!(
     Handling,
     "handling label",

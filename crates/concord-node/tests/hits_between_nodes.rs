@@ -9,8 +9,8 @@ use concord_core::vocabulary::PersonRole;
 use concord_core::{Case, PersonId};
 use concord_exchange::payload::Encodings;
 use concord_exchange::{Category, Kind};
-use concord_node::exchange::{Agreement, ExchangeError, FoundBy, HitStatus, Received, Via, SHARED_ROLES};
 use concord_node::audit::AuditFilter;
+use concord_node::exchange::{Agreement, ExchangeError, FoundBy, HitStatus, Received, Via, SHARED_ROLES};
 use concord_node::Store;
 use concord_synth::EntityId;
 
@@ -85,7 +85,12 @@ fn the_coordinators_key_reaches_a_member_and_both_hold_the_same_key() {
     assert_eq!(a.schema_digest, b.schema_digest);
     assert_eq!(b.coordinator, Some(p.a.node_id()));
     assert_eq!(p.a.sync_linkage().unwrap().keys_sent, 0, "a member is sent a key once");
-    let events: Vec<String> = p.b.audit_trail(&AuditFilter::default(), 100).unwrap().into_iter().map(|e| e.event).collect();
+    let events: Vec<String> =
+        p.b.audit_trail(&AuditFilter::default(), 100)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event)
+            .collect();
     assert!(events.contains(&"linkage.key-received".to_string()), "{events:?}");
 }
 
@@ -98,7 +103,11 @@ fn a_key_from_a_partner_that_is_not_the_coordinator_is_rejected() {
     p.a.sync_linkage().unwrap();
     let received = carry(&mut p.a, &mut p.b, &mut seen).unwrap();
     assert_eq!(received.rejected.len(), 1);
-    assert!(received.rejected[0].1.contains("no linkage coordinator"), "{:?}", received.rejected);
+    assert!(
+        received.rejected[0].1.contains("no linkage coordinator"),
+        "{:?}",
+        received.rejected
+    );
     assert_eq!(p.b.linkage_status().unwrap().epoch, None);
 
     // B names itself: A's next key is refused too.
@@ -106,7 +115,9 @@ fn a_key_from_a_partner_that_is_not_the_coordinator_is_rejected() {
     p.a.create_linkage_key(None).unwrap();
     p.a.sync_linkage().unwrap();
     let received = carry(&mut p.a, &mut p.b, &mut seen).unwrap();
-    assert!(received.rejected[0].1.contains("is not this node's linkage coordinator"));
+    assert!(received.rejected[0]
+        .1
+        .contains("is not this node's linkage coordinator"));
     assert_eq!(p.b.linkage_status().unwrap().epoch, None);
 }
 
@@ -156,8 +167,10 @@ fn persons_both_nodes_hold_are_found_as_the_same_hits_on_both_sides() {
     // references join them.
     let hits_a = p.a.hits(None, 100_000).unwrap();
     let hits_b = p.b.hits(None, 100_000).unwrap();
-    let person_of_b: BTreeMap<&str, &str> =
-        hits_b.iter().map(|h| (h.own_reference.as_str(), h.person_id.as_str())).collect();
+    let person_of_b: BTreeMap<&str, &str> = hits_b
+        .iter()
+        .map(|h| (h.own_reference.as_str(), h.person_id.as_str()))
+        .collect();
     let pairs: BTreeSet<(PersonId, PersonId)> = hits_a
         .iter()
         .map(|h| {
@@ -168,10 +181,7 @@ fn persons_both_nodes_hold_are_found_as_the_same_hits_on_both_sides() {
     assert_eq!(hits_a.len(), hits_b.len(), "both sides see the same hits");
     assert!(hits_b.iter().any(|h| h.found_by == FoundBy::ThisNode));
     let correct = pairs.intersection(&truth).count();
-    let (recall, precision) = (
-        correct as f64 / truth.len() as f64,
-        correct as f64 / pairs.len() as f64,
-    );
+    let (recall, precision) = (correct as f64 / truth.len() as f64, correct as f64 / pairs.len() as f64);
     eprintln!(
         "{} true pairs, {} hits, {correct} correct: recall {recall:.3}, precision {precision:.3}",
         truth.len(),
@@ -199,7 +209,11 @@ fn assert_no_identifiers_in(p: &Pair, seen: &[Vec<u8>], cases: &[&[Case]]) {
         for name in &person.names {
             let romanised = name.romanised.iter().flat_map(|r| [&r.given, &r.family]);
             for part in [&name.given, &name.family].into_iter().chain(romanised) {
-                secrets.extend(part.split_whitespace().filter(|w| w.chars().count() >= 4).map(str::to_string));
+                secrets.extend(
+                    part.split_whitespace()
+                        .filter(|w| w.chars().count() >= 4)
+                        .map(str::to_string),
+                );
             }
         }
         secrets.extend(person.birth_date.map(|d| d.to_string()));
@@ -218,10 +232,17 @@ fn assert_no_identifiers_in(p: &Pair, seen: &[Vec<u8>], cases: &[&[Case]]) {
         }
         let text = String::from_utf8_lossy(&payload);
         for secret in &secrets {
-            assert!(!text.contains(secret.as_str()), "`{secret}` travelled in a {} message", header.kind);
+            assert!(
+                !text.contains(secret.as_str()),
+                "`{secret}` travelled in a {} message",
+                header.kind
+            );
         }
     }
-    assert!(kinds.contains(&Kind::Encodings) && kinds.contains(&Kind::Hits), "{kinds:?}");
+    assert!(
+        kinds.contains(&Kind::Encodings) && kinds.contains(&Kind::Hits),
+        "{kinds:?}"
+    );
     assert!(secrets.len() > 1000, "only {} identifiers looked for", secrets.len());
 }
 
@@ -235,7 +256,10 @@ fn a_changed_person_is_sent_again_and_a_deleted_one_is_withdrawn() {
     import(&mut p.a, &cases);
     let first = p.a.sync_linkage().unwrap();
     exchange(&mut p, &mut seen);
-    assert_eq!(p.b.linkage_status().unwrap().partner_encodings, first.encodings_sent as u64);
+    assert_eq!(
+        p.b.linkage_status().unwrap().partner_encodings,
+        first.encodings_sent as u64
+    );
 
     // A name corrected: one encoding goes again, under the same reference.
     let mut changed = cases[0].clone();
@@ -251,7 +275,11 @@ fn a_changed_person_is_sent_again_and_a_deleted_one_is_withdrawn() {
 
     // A case deleted by replacing it without its shared persons: they are withdrawn.
     let mut emptied = cases[1].clone();
-    let gone = emptied.persons.iter().filter(|p| SHARED_ROLES.contains(&p.role)).count();
+    let gone = emptied
+        .persons
+        .iter()
+        .filter(|p| SHARED_ROLES.contains(&p.role))
+        .count();
     emptied.persons.retain(|p| !SHARED_ROLES.contains(&p.role));
     if emptied.persons.is_empty() {
         emptied.persons.push(cases[1].persons[0].clone());
@@ -283,17 +311,26 @@ fn a_new_key_epoch_retires_the_old_encodings_on_both_nodes() {
 
     assert_eq!(p.a.create_linkage_key(None).unwrap(), 2);
     let status = p.a.linkage_status().unwrap();
-    assert_eq!((status.epoch, status.own_encodings, status.partner_encodings), (Some(2), 0, 0));
+    assert_eq!(
+        (status.epoch, status.own_encodings, status.partner_encodings),
+        (Some(2), 0, 0)
+    );
     let resync = p.a.sync_linkage().unwrap();
     assert_eq!(resync.keys_sent, 1);
-    assert_eq!(resync.encoded as u64, before.partner_encodings, "every person encoded again");
+    assert_eq!(
+        resync.encoded as u64, before.partner_encodings,
+        "every person encoded again"
+    );
     exchange(&mut p, &mut seen);
     p.b.sync_linkage().unwrap();
     exchange(&mut p, &mut seen);
     let (a, b) = (p.a.linkage_status().unwrap(), p.b.linkage_status().unwrap());
     assert_eq!((a.epoch, b.epoch), (Some(2), Some(2)));
     assert_eq!(a.key_check, b.key_check);
-    assert_eq!(b.partner_encodings, before.partner_encodings, "old ones replaced, not added");
+    assert_eq!(
+        b.partner_encodings, before.partner_encodings,
+        "old ones replaced, not added"
+    );
 
     // Encodings of the retired epoch are refused.
     let old = concord_node::exchange::Message::Encodings(Encodings {
@@ -302,9 +339,14 @@ fn a_new_key_epoch_retires_the_old_encodings_on_both_nodes() {
         records: vec![],
         withdrawn: vec!["abc".into()],
     });
-    p.a.send(&p.b.node_id(), &old, concord_exchange::Handling::Amber).unwrap();
+    p.a.send(&p.b.node_id(), &old, concord_exchange::Handling::Amber)
+        .unwrap();
     let received = carry(&mut p.a, &mut p.b, &mut seen).unwrap();
-    assert!(received.rejected[0].1.contains("retired key epoch 1"), "{:?}", received.rejected);
+    assert!(
+        received.rejected[0].1.contains("retired key epoch 1"),
+        "{:?}",
+        received.rejected
+    );
 }
 
 #[test]

@@ -32,12 +32,24 @@ pub enum ServeError {
 }
 
 /// How to serve.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ServeOptions {
     /// How to push the outbox.
     pub delivery: DeliveryOptions,
     /// Host names users reach the node by, besides loopback (needed to listen beyond it).
     pub hosts: Vec<String>,
+    /// How often the network linkage is brought up to date ([`crate::linkage`]).
+    pub linkage_every: std::time::Duration,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        Self {
+            delivery: DeliveryOptions::default(),
+            hosts: Vec::new(),
+            linkage_every: crate::linkage::DEFAULT_LINKAGE_EVERY,
+        }
+    }
 }
 
 /// Accepts a loopback address (127.0.0.0/8, ::1) always, and any other address only with
@@ -52,7 +64,7 @@ pub fn check_listen_address(addr: &SocketAddr, hosts: &[String]) -> Result<(), S
 
 /// Serves the API and web pages on `addr` until ctrl-c or SIGTERM, then finishes the
 /// requests in flight and returns. While it serves, it pushes the outbox to partners
-/// ([`crate::delivery`]).
+/// ([`crate::delivery`]) and keeps the network linkage current ([`crate::linkage`]).
 pub async fn serve(store: Store, addr: SocketAddr, options: ServeOptions) -> Result<(), ServeError> {
     check_listen_address(&addr, &options.hosts)?;
     let listener = tokio::net::TcpListener::bind(addr)
@@ -62,11 +74,13 @@ pub async fn serve(store: Store, addr: SocketAddr, options: ServeOptions) -> Res
     tracing::info!(%local, "serving the Concord node on http://{local}/ (API under /api/v1)");
     let state = AppState::new(store).with_hosts(options.hosts);
     let pushing = tokio::spawn(crate::delivery::run(state.clone(), options.delivery));
+    let linking = tokio::spawn(crate::linkage::run(state.clone(), options.linkage_every));
     let app = router_with_state(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await;
     pushing.abort();
+    linking.abort();
     served?;
     tracing::info!("the Concord API has stopped");
     Ok(())

@@ -185,6 +185,15 @@ pub enum Command {
     /// a step in one's workflow (acknowledge, start, answer, decline, withdraw).
     #[command(subcommand)]
     Request(RequestCommand),
+    /// Hit/no-hit matching across the network: name the coordinator whose linkage keys
+    /// this node accepts (or make a key, as coordinator), see where the node stands, and
+    /// send encodings and look for hits now (`concord serve` does both on its own).
+    #[command(subcommand)]
+    Network(NetworkCommand),
+    /// Hits: this node's persons that a partner likely holds too. List them, and confirm
+    /// (for follow-up) or reject (a different person) after review.
+    #[command(subcommand)]
+    Hits(HitsCommand),
     /// The node's audit trail: every message sent, received, refused or rejected, and
     /// every partner and agreement change — who, what kind, when, how large; never the
     /// content.
@@ -235,6 +244,10 @@ pub struct DeliveryArgs {
     /// Most messages in one HTTP request.
     #[arg(long, default_value_t = 500)]
     pub batch: usize,
+    /// How often `serve` encodes new persons for partners and compares what arrived,
+    /// in seconds.
+    #[arg(long, default_value_t = 10)]
+    pub linkage_every_secs: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -313,6 +326,89 @@ impl std::str::FromStr for Categories {
             .collect::<Result<_, _>>()
             .map(Self)
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NetworkCommand {
+    /// Accept linkage keys from this partner only (the network's coordinator), or from
+    /// no one but this node when given this node's own ID.
+    Coordinator {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The coordinating node's ID.
+        coordinator: NodeId,
+    },
+    /// As coordinator: make the linkage key of a new epoch. Every node re-encodes its
+    /// persons under it and forgets the encodings of the old one; members receive the
+    /// key, sealed to them, with the next sync.
+    Key {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// A linkage schema file (TOML); the built-in schema without it.
+        #[arg(long)]
+        schema: Option<PathBuf>,
+    },
+    /// Where this node stands: coordinator, key epoch and check value, encodings held
+    /// both ways, persons waiting, hits.
+    Status {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send the key to members that lack it (as coordinator), encode new and changed
+    /// persons and queue them for partners allowed `encodings`, and compare what is new.
+    Sync {
+        #[command(flatten)]
+        node: NodeArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HitsCommand {
+    /// List hits, newest first.
+    List {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// Only hits of this status: new, confirmed, rejected.
+        #[arg(long)]
+        status: Option<HitStatusArg>,
+        /// How many.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Confirm a hit for follow-up (e.g. a request for assistance).
+    Confirm {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The hit's number (from `concord hits list`).
+        hit: i64,
+        /// Who reviewed it, for the audit trail.
+        #[arg(long = "as")]
+        reviewer: String,
+    },
+    /// Reject a hit: the records are of different persons.
+    Reject {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The hit's number (from `concord hits list`).
+        hit: i64,
+        /// Who reviewed it, for the audit trail.
+        #[arg(long = "as")]
+        reviewer: String,
+    },
+}
+
+/// A hit's review status.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum HitStatusArg {
+    New,
+    Confirmed,
+    Rejected,
 }
 
 #[derive(Debug, Subcommand)]

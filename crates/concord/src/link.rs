@@ -61,7 +61,7 @@ fn new_key(output: &Path, epoch: u32) -> anyhow::Result<Code> {
     Ok(Code::Success)
 }
 
-fn load_schema(path: Option<&Path>) -> anyhow::Result<Schema> {
+pub fn load_schema(path: Option<&Path>) -> anyhow::Result<Schema> {
     match path {
         None => Ok(Schema::default_schema()),
         Some(path) => {

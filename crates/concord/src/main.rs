@@ -12,6 +12,7 @@ mod files;
 mod init;
 mod link;
 mod messages;
+mod network;
 mod peer;
 mod requests;
 mod stats;
@@ -69,6 +70,7 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
             let options = concord_server::ServeOptions {
                 delivery: delivery_options(&delivery),
                 hosts,
+                linkage_every: std::time::Duration::from_secs(delivery.linkage_every_secs.max(1)),
             };
             serve(store, listen, options)
         }
@@ -86,6 +88,8 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         Command::Audit(command) => audit::run(command),
         Command::User(command) => users::run(command),
         Command::Request(command) => requests::run(command),
+        Command::Network(command) => network::run(command),
+        Command::Hits(command) => network::hits(command),
         Command::Demo {
             dir,
             cases,

@@ -123,6 +123,9 @@ pub fn inbox(node: &NodeArgs, kind: Option<Kind>, limit: usize, json: bool) -> a
                 r.request_id, r.subject
             )?,
             Message::RequestUpdate(u) => writeln!(out, "    request {}: {:?}", u.request_id, u.step)?,
+            Message::LinkageKey(_) | Message::Encodings(_) | Message::Hits(_) => {
+                writeln!(out, "    linkage (see `concord network status`)")?
+            }
         }
     }
     Ok(Code::Success)

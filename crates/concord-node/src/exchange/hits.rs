@@ -185,11 +185,7 @@ impl Store {
             let detail = format!("{} new hit(s) at epoch {epoch}", fresh.len());
             audit::record(tx, vault, Event::HitsFound.about(peer).detail(&detail))
         };
-        let allowed = self
-            .known_peer(&partner)?
-            .agreement
-            .send
-            .contains(&Category::Encodings);
+        let allowed = self.known_peer(&partner)?.agreement.send.contains(&Category::Encodings);
         if allowed {
             let notices: Vec<HitNotice> = fresh
                 .iter()
@@ -298,11 +294,23 @@ fn compare(current: &CurrentKey, own: &Side, partners: &Side) -> (Vec<Found>, u6
     let mut found = Vec::new();
     let first = matcher.pairs(&fresh_partners, &own.filters, HIT_THRESHOLD);
     for c in &first.pairs {
-        found.push(pair(partners, fresh_index[c.left as usize], own, c.right as usize, c.score));
+        found.push(pair(
+            partners,
+            fresh_index[c.left as usize],
+            own,
+            c.right as usize,
+            c.score,
+        ));
     }
     let second = matcher.pairs(&old_partners, &fresh_own, HIT_THRESHOLD);
     for c in &second.pairs {
-        found.push(pair(partners, old_index[c.left as usize], own, fresh_own_index[c.right as usize], c.score));
+        found.push(pair(
+            partners,
+            old_index[c.left as usize],
+            own,
+            fresh_own_index[c.right as usize],
+            c.score,
+        ));
     }
     (found, first.comparisons + second.comparisons)
 }

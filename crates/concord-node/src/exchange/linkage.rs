@@ -37,7 +37,11 @@ use crate::vault::Vault;
 use crate::{Store, StoreError};
 
 /// The roles whose persons are encoded and sent to partners allowed `encodings`.
-pub const SHARED_ROLES: [PersonRole; 3] = [PersonRole::Victim, PersonRole::PresumedVictim, PersonRole::MissingPerson];
+pub const SHARED_ROLES: [PersonRole; 3] = [
+    PersonRole::Victim,
+    PersonRole::PresumedVictim,
+    PersonRole::MissingPerson,
+];
 
 /// Vault namespaces of the sealed key and filters.
 const SEALED_KEY: &str = "linkage.key";
@@ -135,9 +139,7 @@ impl Store {
         let (own_encodings, partner_encodings) = sql::counts(&self.conn)?;
         let (new_hits, confirmed_hits, rejected_hits) = sql::hit_counts(&self.conn)?;
         Ok(LinkageStatus {
-            coordinator: sql::coordinator(&self.conn)?
-                .map(|c| stored_node_id(&c))
-                .transpose()?,
+            coordinator: sql::coordinator(&self.conn)?.map(|c| stored_node_id(&c)).transpose()?,
             epoch: current.as_ref().map(|c| c.epoch),
             key_check: current.as_ref().map(|c| c.key.check()),
             schema_digest: current.as_ref().map(|c| c.schema.digest()),
@@ -243,7 +245,12 @@ impl Store {
 
     /// Queues for `partner` the encodings it was not sent as they are now, and the
     /// references it should forget.
-    fn send_owed(&mut self, partner: &NodeId, current: &CurrentKey, report: &mut SyncReport) -> Result<(), ExchangeError> {
+    fn send_owed(
+        &mut self,
+        partner: &NodeId,
+        current: &CurrentKey,
+        report: &mut SyncReport,
+    ) -> Result<(), ExchangeError> {
         let peer = partner.to_string();
         let digest = current.schema.digest();
         let withdrawn = sql::withdrawn_from(&self.conn, &peer)?;
@@ -389,7 +396,13 @@ fn unseal_key(vault: &Vault, row: &sql::KeyRow) -> Result<CurrentKey, StoreError
 
 /// Stores a person's encoding if it is new or changed (keeping its reference when it
 /// changed); whether it was.
-fn store_own(tx: &rusqlite::Connection, vault: &Vault, person_id: &str, epoch: u32, filter: &[u64]) -> Result<bool, StoreError> {
+fn store_own(
+    tx: &rusqlite::Connection,
+    vault: &Vault,
+    person_id: &str,
+    epoch: u32,
+    filter: &[u64],
+) -> Result<bool, StoreError> {
     let plain = bytes(filter);
     let digest = Sha256::digest(&plain)[..16].to_vec();
     let reference = match sql::own_encoding(tx, person_id)? {
@@ -437,12 +450,23 @@ pub(crate) fn apply_key(
     }
     let key = match LinkageKey::from_file(&grant.key) {
         Ok(key) if key.epoch() == grant.epoch => key,
-        Ok(key) => return Ok(Err(format!("the key is of epoch {}, the grant says {}", key.epoch(), grant.epoch))),
+        Ok(key) => {
+            return Ok(Err(format!(
+                "the key is of epoch {}, the grant says {}",
+                key.epoch(),
+                grant.epoch
+            )))
+        }
         Err(e) => return Ok(Err(format!("the linkage key cannot be read: {e}"))),
     };
     let schema = match Schema::from_toml(&grant.schema) {
         Ok(schema) if schema.key_epoch == grant.epoch => schema,
-        Ok(schema) => return Ok(Err(format!("the schema is for key epoch {}, the grant says {}", schema.key_epoch, grant.epoch))),
+        Ok(schema) => {
+            return Ok(Err(format!(
+                "the schema is for key epoch {}, the grant says {}",
+                schema.key_epoch, grant.epoch
+            )))
+        }
         Err(e) => return Ok(Err(format!("the linkage schema cannot be read: {e}"))),
     };
     if let Some(current) = sql::current_key(tx)? {
@@ -500,7 +524,11 @@ pub(crate) fn apply_encodings(
                 record.reference
             )));
         };
-        let sealed = vault.seal(SEALED_PARTNER, &format!("{sender}/{}", record.reference), &bytes(&filter));
+        let sealed = vault.seal(
+            SEALED_PARTNER,
+            &format!("{sender}/{}", record.reference),
+            &bytes(&filter),
+        );
         sql::upsert_partner(tx, sender, &record.reference, encodings.epoch, &sealed)?;
     }
     for reference in &encodings.withdrawn {

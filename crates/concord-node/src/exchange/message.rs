@@ -1,6 +1,8 @@
 //! The messages a person can send, and received messages as read back from the inbox.
 
-use concord_exchange::payload::{self, AssistanceRequest, CaseSummary, Encodings, Hits, LinkageKeyGrant, Notice, RequestUpdate};
+use concord_exchange::payload::{
+    self, AssistanceRequest, CaseSummary, Encodings, Hits, LinkageKeyGrant, Notice, RequestUpdate,
+};
 use concord_exchange::{Handling, Kind, MessageId, NodeId};
 use serde::Serialize;
 

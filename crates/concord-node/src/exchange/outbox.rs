@@ -263,7 +263,11 @@ impl Store {
         let peer = self.known_peer(to)?;
         // A bundle carried by hand has no size limit; one pushed over HTTP stays well
         // under what a partner accepts in one request.
-        let max_bytes = if due_by_ms.is_some() { PUSH_BUNDLE_BYTES } else { usize::MAX };
+        let max_bytes = if due_by_ms.is_some() {
+            PUSH_BUNDLE_BYTES
+        } else {
+            usize::MAX
+        };
         let pending = sql::pending(&self.conn, &to.to_string(), due_by_ms, (limit, max_bytes))?;
         let messages = pending
             .iter()

@@ -58,7 +58,14 @@ pub(crate) fn insert_key(conn: &Connection, row: &KeyRow) -> Result<(), StoreErr
     conn.execute(
         "INSERT INTO linkage_keys (epoch, key, schema, key_check, issued_by, received_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![row.epoch, row.key, row.schema, row.key_check, row.issued_by, row.received_at],
+        params![
+            row.epoch,
+            row.key,
+            row.schema,
+            row.key_check,
+            row.issued_by,
+            row.received_at
+        ],
     )?;
     conn.execute("DELETE FROM own_encodings WHERE epoch < ?1", [row.epoch])?;
     conn.execute("DELETE FROM encodings_sent", [])?;
@@ -318,10 +325,12 @@ pub(crate) fn insert_hit(conn: &Connection, row: &HitRow) -> Result<bool, StoreE
 
 /// Whether this pair is already a hit.
 pub(crate) fn hit_exists(conn: &Connection, peer: &str, own: &str, partner: &str) -> Result<bool, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT 1 FROM hits WHERE peer = ?1 AND own_reference = ?2 AND partner_reference = ?3",
-    )?;
-    Ok(stmt.query_row(params![peer, own, partner], |_| Ok(())).optional()?.is_some())
+    let mut stmt =
+        conn.prepare_cached("SELECT 1 FROM hits WHERE peer = ?1 AND own_reference = ?2 AND partner_reference = ?3")?;
+    Ok(stmt
+        .query_row(params![peer, own, partner], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 const HIT_COLUMNS: &str = "pk, peer, epoch, person_id, own_reference, partner_reference, score, found_by, status, \

@@ -324,7 +324,10 @@ fn read_persons(conn: &Connection, case_pk: i64) -> Result<Vec<StoredPerson>, St
 
 /// Up to `limit` persons waiting to be encoded again (`linkage_pending`), each with its
 /// sealed record, or `None` for a person since deleted.
-pub(super) fn pending_persons(conn: &Connection, limit: usize) -> Result<Vec<(String, Option<StoredPerson>)>, StoreError> {
+pub(super) fn pending_persons(
+    conn: &Connection,
+    limit: usize,
+) -> Result<Vec<(String, Option<StoredPerson>)>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.person_id, p.pk, p.role, p.gender, p.country_of_birth, p.identity
          FROM linkage_pending l LEFT JOIN persons p ON p.person_id = l.person_id
