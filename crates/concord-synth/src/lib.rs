@@ -10,6 +10,10 @@
 //! person record comes with the [`EntityId`] of the true individual, the ground truth that
 //! linkage and estimation are measured against.
 //!
+//! Where a demonstration or a test must know exactly which persons several agencies hold,
+//! [`plant`] copies chosen persons of one agency's cases into others', each copy written
+//! as a second agency would write it, and returns who is who.
+//!
 //! # Determinism
 //!
 //! Output is a pure function of the [`Config`] (seed included), the agency list and the
@@ -39,6 +43,7 @@ pub mod names;
 mod narrative;
 mod network;
 mod person;
+mod plant;
 mod population;
 mod random;
 mod route;
@@ -50,4 +55,5 @@ pub use agency::{agencies, network, Agency, InvalidAgencyCode, MAX_AGENCIES};
 pub use case::SyntheticCase;
 pub use config::Config;
 pub use network::{case, cases, name_pool};
+pub use plant::{plant, BirthChange, Change, NameChange, PlantError, Planted, PlantedRecord, Planting};
 pub use population::EntityId;

@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::world::World;
 
 /// The corridors and name pools, resolved once per process (they are constant).
-fn world() -> &'static World {
+pub(crate) fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
     WORLD.get_or_init(World::new)
 }

@@ -61,7 +61,7 @@ pub(crate) fn record(config: &Config, agency: &Agency, entity: &Entity, role: Pe
 
 /// An opaque reference: a keyed hash of the agency and the individual, so that it reveals
 /// nothing of the individual and differs from agency to agency.
-fn person_id(config: &Config, slot: usize, entity: &Entity) -> PersonId {
+pub(crate) fn person_id(config: &Config, slot: usize, entity: &Entity) -> PersonId {
     let h = random::hash(config.seed, Purpose::PersonRef, &[slot as u64, entity.id.0]);
     format!("P-{h:016x}")
         .parse()

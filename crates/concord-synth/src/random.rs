@@ -26,6 +26,8 @@ pub(crate) enum Purpose {
     Partition = 5,
     /// Opaque person references.
     PersonRef = 6,
+    /// Which persons are planted where, and how each copy is written ([`crate::plant`]).
+    Planting = 7,
 }
 
 /// SplitMix64's finaliser: a bijective, well-mixing function of 64 bits.

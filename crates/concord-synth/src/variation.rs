@@ -12,7 +12,7 @@ use crate::random::{self, Stream};
 
 /// In which script(s) a record writes a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Writing {
+pub(crate) enum Writing {
     /// The native script only.
     Native,
     /// The native script, with a romanised form beside it.
@@ -80,7 +80,7 @@ fn writing(rng: &mut Stream, entity: &Entity, local: bool) -> Writing {
 }
 
 /// One name of the individual, written one way.
-fn name(rng: &mut Stream, entity: &Entity, writing: Writing, with_second: bool) -> PersonName {
+pub(crate) fn name(rng: &mut Stream, entity: &Entity, writing: Writing, with_second: bool) -> PersonName {
     let second = entity.second.filter(|_| with_second);
     let native_given = join(
         entity.given.native.to_string(),
@@ -157,7 +157,7 @@ fn swap(name: &mut PersonName) {
 }
 
 /// One typing error in the Latin part of a name (or the native part if there is none).
-fn mistype_name(rng: &mut Stream, name: &mut PersonName) {
+pub(crate) fn mistype_name(rng: &mut Stream, name: &mut PersonName) {
     let part = match (&mut name.romanised, random::chance(rng, 0.5)) {
         (Some(r), true) => &mut r.given,
         (Some(r), false) => &mut r.family,
