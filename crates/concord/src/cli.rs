@@ -216,19 +216,24 @@ pub enum Command {
     ///
     /// Example: concord estimate --encodings ua.enc pl.enc md.enc --json
     Estimate(crate::estimate::EstimateArgs),
-    /// Create a demo node with a few thousand synthetic cases and serve it. Needs no
-    /// arguments and asks nothing; run it again to reuse the same demo node.
+    /// Create a demo network of three nodes on this computer and serve them: a police
+    /// unit in Kazakhstan, an IOM field mission in Sudan, and a police unit in the
+    /// Republic of Korea, each with its own synthetic cases and some persons planted in
+    /// more than one. The nodes are peered, exchange encodings, have found their hits, and
+    /// one request for assistance is open. Needs no arguments and asks nothing; run it
+    /// again to reuse the same network (with new passwords).
     Demo {
-        /// Folder for the demo node and its key file.
+        /// Folder for the demo nodes (one folder each) and their key files.
         #[arg(long, default_value = "concord-demo")]
         dir: PathBuf,
-        /// Number of synthetic cases.
-        #[arg(long, default_value_t = 3000)]
+        /// Number of synthetic cases per node (when the network is created).
+        #[arg(long, default_value_t = 1000)]
         cases: usize,
-        /// Address to listen on (loopback: the demo prints its users' passwords).
+        /// Address of the first node; the second and third listen on the next two ports
+        /// (loopback: the demo prints its users' passwords).
         #[arg(long, env = "CONCORD_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
-        /// Create the node and exit without serving.
+        /// Create the network and exit without serving.
         #[arg(long)]
         no_serve: bool,
     },

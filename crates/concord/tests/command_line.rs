@@ -246,17 +246,61 @@ fn cases_list_filters_and_show_prints_a_case() {
 #[test]
 fn the_demo_needs_no_arguments_and_is_reused_on_a_second_run() {
     let dir = tempfile::tempdir().unwrap();
-    concord(dir.path())
+    let first = concord(dir.path())
         .args(["demo", "--no-serve", "--cases", "300"])
         .assert()
-        .success()
-        .stdout(predicate::str::contains("Demo node: 300 cases"));
-    assert!(dir.path().join("concord-demo/demo.key").is_file());
-    concord(dir.path())
+        .success();
+    let first = String::from_utf8(first.get_output().stdout.clone()).unwrap();
+    // Each node has its cases and found hits; the police unit asked the mission.
+    let counts = demo_counts(&first);
+    assert_eq!(counts.len(), 3, "{first}");
+    for (folder, cases, hits, requests) in &counts {
+        assert!(dir.path().join(format!("concord-demo/{folder}.key")).is_file());
+        assert_eq!(*cases, 300, "{folder}");
+        assert!(*hits > 0, "{folder} found no hit:\n{first}");
+        let expected = if folder == "kr-police" { 0 } else { 1 };
+        assert_eq!(*requests, expected, "{folder}'s requests:\n{first}");
+    }
+    for url in [
+        "http://127.0.0.1:8080/",
+        "http://127.0.0.1:8081/",
+        "http://127.0.0.1:8082/",
+    ] {
+        assert!(first.contains(url), "{url} is not printed:\n{first}");
+    }
+    let again = concord(dir.path())
         .args(["demo", "--no-serve"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Reusing the demo node").and(predicate::str::contains("300 cases")));
+        .stdout(predicate::str::contains("Reusing the demo network"));
+    let again = String::from_utf8(again.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        demo_counts(&again),
+        counts,
+        "the same network, no second request:\n{again}"
+    );
+}
+
+/// (folder, cases, hits, requests) of each node, from the lines `concord demo` prints
+/// like `  kz-police: 300 cases, 412 persons, 37 hits (36 new), 1 request(s)`.
+fn demo_counts(stdout: &str) -> Vec<(String, u64, u64, u64)> {
+    stdout
+        .lines()
+        .filter_map(|line| {
+            let (folder, rest) = line.strip_prefix("  ")?.split_once(": ")?;
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let before = |word: &str| {
+                let at = words.iter().position(|w| w.starts_with(word))?;
+                words.get(at.checked_sub(1)?)?.parse().ok()
+            };
+            Some((
+                folder.to_string(),
+                before("cases")?,
+                before("hits")?,
+                before("request")?,
+            ))
+        })
+        .collect()
 }
 
 #[test]

@@ -1,67 +1,93 @@
-//! `concord demo`: a node with synthetic data, served, with nothing to type.
+//! `concord demo`: a network of three nodes with synthetic data on 127.0.0.1, served,
+//! with nothing to type. The nodes peer with each other, exchange encodings, find the
+//! persons planted in more than one of them, and one has asked another for assistance.
+
+mod network;
+mod nodes;
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use concord_core::Role;
 use concord_node::users::{NewUser, Password, Username};
-use concord_node::{vault, KeySource, NodeSettings, Store};
+use concord_node::Store;
+use concord_synth::Planting;
 
 use crate::exit::Code;
-use crate::files;
+use nodes::{Node, COORDINATOR, DEMO_UNITS, SPECS};
 
-/// The seed of the demo data: every demo shows the same cases.
-const DEMO_SEED: u64 = 2026;
-
-/// The demo's users: one of each role, and the units its cases belong to.
+/// The demo's users on every node: one of each role.
 const DEMO_USERS: &[(&str, &str, Role, Option<&str>)] = &[
     ("admin", "Demo administrator", Role::Administrator, None),
     ("liaison", "Demo liaison officer", Role::LiaisonOfficer, None),
     ("analyst", "Demo analyst", Role::Analyst, None),
     ("field", "Demo field officer", Role::FieldOfficer, Some(DEMO_UNITS[0])),
 ];
-const DEMO_UNITS: [&str; 2] = ["Unit 1", "Unit 2"];
+
+/// How often the served nodes bring their linkage up to date: often, so that a case
+/// entered in the demo shows its hits within seconds.
+const LINKAGE_EVERY: Duration = Duration::from_secs(2);
+
+/// The fewest cases per node with which persons can be planted in several nodes.
+const MIN_CASES: usize = 20;
 
 pub fn run(dir: &Path, cases: usize, listen: SocketAddr, no_serve: bool) -> anyhow::Result<Code> {
-    concord_server::check_listen_address(&listen, &[])?;
-    let data_dir = dir.join("data");
-    let key_file = dir.join("demo.key");
+    let addresses = addresses(listen)?;
+    for address in &addresses {
+        concord_server::check_listen_address(address, &[])?;
+    }
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let key = KeySource::KeyFile(key_file.clone());
-    let store = if data_dir.join(concord_node::store::DATABASE_FILE).exists() {
-        println!("Reusing the demo node in {}", dir.display());
-        Store::open(&data_dir, &key)?
-    } else {
-        create(&data_dir, &key_file, cases)?
+    let started = Instant::now();
+    let (mut nodes, plan) = match nodes::existing(dir) {
+        Some(true) => {
+            println!("Reusing the demo network in {}", dir.display());
+            (nodes::open(dir)?, None)
+        }
+        Some(false) if cases < MIN_CASES => {
+            anyhow::bail!("the demo needs at least {MIN_CASES} cases per node (--cases), to plant persons in several")
+        }
+        Some(false) => {
+            let (nodes, plan) = nodes::create(dir, cases)?;
+            (nodes, Some(plan))
+        }
+        None => anyhow::bail!(
+            "{} holds an incomplete demo, or the single demo node of an earlier version: delete the folder \
+             (or give another with --dir) to create the three-node demo network",
+            dir.display()
+        ),
     };
-    let mut store = store;
-    let stats = store.stats()?;
-    println!("Demo node: {} cases, {} persons.", stats.cases, stats.persons);
-    let passwords = demo_passwords(&mut store)?;
-    println!(
-        "Its key file is {} (kept next to the data for the demo only: never do that with real data).",
-        key_file.display()
-    );
-    println!();
-    println!("Try, in another terminal:");
-    let concord = std::env::args().next().unwrap_or_else(|| "concord".into());
-    let node = format!("--data-dir {} --key-file {}", data_dir.display(), key_file.display());
-    println!("  {concord} stats {node}");
-    println!("  {concord} cases list {node} --exploitation ForcedLabour");
+    let urls = addresses.map(|a| format!("http://{a}"));
+    network::publish_cards(&mut nodes, &urls)?;
+    if plan.is_some() {
+        network::agree(&mut nodes)?;
+    }
+    network::settle(&mut nodes)?;
+    if plan.is_some() {
+        network::open_request(&mut nodes)?;
+    }
+    let passwords = nodes
+        .iter_mut()
+        .map(|n| demo_passwords(&mut n.store))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    println!("Ready in {:.1} s.", started.elapsed().as_secs_f64());
+    describe(&nodes, &urls, &passwords, plan.as_deref())?;
     if no_serve {
         return Ok(Code::Success);
     }
-    println!();
-    println!("Open http://{listen}/ in a browser and sign in as one of the demo users");
-    println!("(new passwords at every start of the demo; a real node shows a password once):");
-    for ((username, _, role, unit), password) in DEMO_USERS.iter().zip(&passwords) {
-        let unit = unit.map(|u| format!(", {u}")).unwrap_or_default();
-        println!("  {username:<8} {} ({role}{unit})", password.as_str());
-    }
-    println!();
-    println!("Serving on http://{listen}/ (API under /api/v1) — press Ctrl-C to stop.");
-    crate::serve(store, listen, concord_server::ServeOptions::default())
+    serve(nodes, addresses)
+}
+
+/// The nodes' addresses: `listen`, and the next two ports.
+fn addresses(listen: SocketAddr) -> anyhow::Result<[SocketAddr; 3]> {
+    let next = |n: u16| {
+        let port = listen.port().checked_add(n).with_context(|| {
+            format!("--listen {listen}: the demo's nodes use this port and the next two; choose a lower port")
+        })?;
+        Ok::<_, anyhow::Error>(SocketAddr::new(listen.ip(), port))
+    };
+    Ok([listen, next(1)?, next(2)?])
 }
 
 /// Adds the demo users if they are not there yet, and gives each a new password.
@@ -86,30 +112,80 @@ fn demo_passwords(store: &mut Store) -> anyhow::Result<Vec<Password>> {
     Ok(passwords)
 }
 
-fn create(data_dir: &Path, key_file: &Path, cases: usize) -> anyhow::Result<Store> {
-    if !key_file.exists() {
-        vault::create_key_file(key_file)?;
-    }
-    let config = concord_synth::Config::new(DEMO_SEED, chrono::Local::now().date_naive());
-    let agency = concord_synth::agencies(3)
-        .into_iter()
-        .next()
-        .context("the synthetic network has agencies")?;
-    let org = agency.org();
-    let settings = NodeSettings {
-        name: org.name.clone(),
-        country: org.country,
-        kind: org.kind,
-    };
-    let mut store = Store::init(data_dir, &settings, &KeySource::KeyFile(key_file.to_path_buf()))?;
-    let bar = files::progress_bar(cases as u64, "creating demo cases {bar:40} {pos}/{len}");
-    store.write(|w| -> anyhow::Result<()> {
-        for (i, synthetic) in concord_synth::cases(&config, &agency, cases).enumerate() {
-            w.insert_case_in_unit(&synthetic.case, Some(DEMO_UNITS[i % DEMO_UNITS.len()]))?;
-            bar.inc(1);
+/// Prints each node: where its UI is, its users, its records, hits and requests.
+fn describe(
+    nodes: &[Node; 3],
+    urls: &[String; 3],
+    passwords: &[Vec<Password>],
+    plan: Option<&[Planting]>,
+) -> anyhow::Result<()> {
+    println!();
+    for ((node, url), passwords) in nodes.iter().zip(urls).zip(passwords) {
+        let stats = node.store.stats()?;
+        let status = node.store.linkage_status()?;
+        let requests = node.store.requests(usize::MAX)?.len();
+        println!("{} — {url}/", node.spec.name);
+        println!(
+            "  {}: {} cases, {} persons, {} hits ({} new), {requests} request(s)",
+            node.spec.folder,
+            stats.cases,
+            stats.persons,
+            status.new_hits + status.confirmed_hits + status.rejected_hits,
+            status.new_hits
+        );
+        for ((username, _, role, unit), password) in DEMO_USERS.iter().zip(passwords) {
+            let unit = unit.map(|u| format!(", {u}")).unwrap_or_default();
+            println!("  {username:<8} {} ({role}{unit})", password.as_str());
         }
-        Ok(())
+        println!(
+            "  data {}, key file {}",
+            node.data_dir.display(),
+            node.key_file.display()
+        );
+        println!();
+    }
+    if let Some(plan) = plan {
+        let [mission, both] = [&plan[0], &plan[2]].map(|p| p.persons);
+        println!(
+            "Persons held by more than one node (synthetic, planted as a second agency would write them): \
+             {mission} of the police unit's at the mission, {} of the mission's at the Korean police, {both} \
+             at all three.",
+            plan[1].persons
+        );
+    }
+    println!(
+        "The {} coordinates the linkage (it made the network's key). The users' passwords are new at every \
+         start of the demo; a real node shows a password once.",
+        SPECS[COORDINATOR].name
+    );
+    println!(
+        "The key files are kept next to the data for the demo only: never do that with real data. Try, in \
+         another terminal:"
+    );
+    let concord = std::env::args().next().unwrap_or_else(|| "concord".into());
+    let first = format!("-d {} -k {}", nodes[0].data_dir.display(), nodes[0].key_file.display());
+    println!("  {concord} hits list {first}");
+    println!("  {concord} request list {first}");
+    println!("  {concord} network status {first}");
+    Ok(())
+}
+
+/// Serves the three nodes in this process until interrupted.
+fn serve(nodes: [Node; 3], addresses: [SocketAddr; 3]) -> anyhow::Result<Code> {
+    let options = concord_server::ServeOptions {
+        linkage_every: LINKAGE_EVERY,
+        ..Default::default()
+    };
+    println!();
+    println!("Serving the three nodes (API under /api/v1 on each) — press Ctrl-C to stop.");
+    let [a, b, c] = nodes.map(|n| n.store);
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        tokio::try_join!(
+            concord_server::serve(a, addresses[0], options.clone()),
+            concord_server::serve(b, addresses[1], options.clone()),
+            concord_server::serve(c, addresses[2], options),
+        )
     })?;
-    bar.finish_and_clear();
-    Ok(store)
+    Ok(Code::Success)
 }
