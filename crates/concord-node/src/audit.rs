@@ -90,6 +90,12 @@ pub enum Event {
     HitsFound,
     /// A user confirmed or rejected a hit.
     HitReviewed,
+    /// An answer disclosed a person's identifying data to a partner (the actor approved).
+    DisclosureSent,
+    /// A partner's answer disclosed a person's identifying data to this node.
+    DisclosureReceived,
+    /// A user read identifying data a partner disclosed.
+    DisclosureViewed,
 }
 
 impl Event {
@@ -128,6 +134,9 @@ impl Event {
             Self::LinkageKeyReceived => "linkage.key-received",
             Self::HitsFound => "hits.found",
             Self::HitReviewed => "hit.reviewed",
+            Self::DisclosureSent => "disclosure.sent",
+            Self::DisclosureReceived => "disclosure.received",
+            Self::DisclosureViewed => "disclosure.viewed",
         }
     }
 

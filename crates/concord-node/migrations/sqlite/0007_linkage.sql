@@ -97,3 +97,7 @@ CREATE TABLE hits (
     UNIQUE (peer, own_reference, partner_reference)
 );
 CREATE INDEX hits_by_status ON hits (status, pk);
+
+-- A request made from a hit is about one of each node's persons: the requester's from
+-- its hit, the responder's from the reference the request carries.
+ALTER TABLE requests ADD COLUMN about_person TEXT;

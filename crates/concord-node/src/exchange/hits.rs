@@ -42,7 +42,7 @@ pub const HIT_THRESHOLD: f32 = 0.2;
 const EXHAUSTIVE_COMPARISONS: u64 = 50_000_000;
 
 /// How a hit was reviewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HitStatus {
     /// Not yet reviewed.
@@ -240,7 +240,7 @@ impl Store {
             let detail = format!("hit {id}: {}", status.as_str());
             audit::record(tx, vault, Event::HitReviewed.about(&row.peer).detail(&detail).by(actor))
         })?;
-        Ok(self.hit(id)?.ok_or(ExchangeError::UnknownHit(id))?)
+        self.hit(id)?.ok_or(ExchangeError::UnknownHit(id))
     }
 }
 

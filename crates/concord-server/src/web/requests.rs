@@ -99,6 +99,7 @@ fn read_request(form: &Form) -> Result<(concord_exchange::NodeId, NewRequest), S
         deadline,
         subject: picked("subject"),
         details: picked("details"),
+        about_hit: None,
     };
     Ok((to, new))
 }
