@@ -174,6 +174,13 @@ fn table() -> Table {
         .add(Method::GET, "/persons", Needs(ReadCases), get(web::persons::list))
         .add(Method::GET, "/persons/{id}", Needs(ReadCases), get(web::persons::show))
         .add(Method::GET, "/partners", Needs(ReadPartners), get(web::partners::list))
+        .add(Method::GET, "/hits", Needs(ReadPartners), get(web::hits::list))
+        .add(
+            Method::POST,
+            "/hits/{id}/review",
+            Needs(SendMessages),
+            post(web::hits::review),
+        )
         .add(Method::GET, "/requests", Needs(ReadPartners), get(web::requests::list))
         .add(
             Method::POST,
