@@ -132,7 +132,7 @@ impl Event {
             Self::CoordinatorChanged => "linkage.coordinator-changed",
             Self::LinkageKeyCreated => "linkage.key-created",
             Self::LinkageKeyReceived => "linkage.key-received",
-            Self::HitsFound => "hits.found",
+            Self::HitsFound => "hit.found",
             Self::HitReviewed => "hit.reviewed",
             Self::DisclosureSent => "disclosure.sent",
             Self::DisclosureReceived => "disclosure.received",

@@ -377,7 +377,7 @@ fn a_new_key_epoch_retires_the_old_encodings_on_both_nodes() {
 }
 
 #[test]
-fn a_partner_without_encodings_in_its_agreement_is_sent_nothing() {
+fn a_partner_without_encodings_in_its_agreement_is_sent_nothing_until_it_is_allowed() {
     let mut p = paired();
     let mut seen = Vec::new();
     with_key(&mut p, &mut seen);
@@ -396,6 +396,14 @@ fn a_partner_without_encodings_in_its_agreement_is_sent_nothing() {
         p.a.export_bundle(&p.b.node_id()),
         Err(ExchangeError::NothingPending(_))
     ));
+
+    // Once the agreement allows encodings, the partner is sent them all.
+    let all = Agreement {
+        send: common::all(),
+        receive: common::all(),
+    };
+    p.a.set_agreement(&p.b.node_id(), &all).unwrap();
+    assert_eq!(p.a.sync_linkage().unwrap().encodings_sent, report.encoded);
 }
 
 #[test]

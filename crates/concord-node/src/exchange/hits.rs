@@ -152,8 +152,16 @@ impl Store {
         for (peer, pairs) in by_peer {
             self.record_hits(&current, &peer, &pairs, &mut report)?;
         }
-        let epoch = current.epoch;
-        self.transaction(|tx, _| sql::mark_matched(tx, epoch))?;
+        self.transaction(|tx, _| {
+            let own_fresh = own.labels.iter().zip(&own.fresh).filter(|(_, f)| **f);
+            let partners_fresh = partners.labels.iter().zip(&partners.fresh).filter(|(_, f)| **f);
+            let partners_done = partners_fresh.map(|(label, _)| label).chain(&partners.unusable);
+            sql::mark_matched(
+                tx,
+                own_fresh.map(|((person_id, _), _)| person_id.as_str()),
+                partners_done.map(|(peer, reference)| (peer.as_str(), reference.as_str())),
+            )
+        })?;
         Ok(report)
     }
 
