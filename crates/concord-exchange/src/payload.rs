@@ -151,12 +151,17 @@ pub struct AssistanceRequest {
     pub subject: String,
     /// The request itself: up to 10,000 characters.
     pub details: String,
+    /// For a request made from a hit: the responder's own reference of the person, from
+    /// the hit, so that it knows whom the request is about without a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about_reference: Option<String>,
 }
 
 impl AssistanceRequest {
-    /// Checks the limits of its texts.
+    /// Checks the limits of its texts and the reference.
     pub fn validate(&self) -> Result<(), PayloadError> {
-        check_texts(&self.subject, ("details", &self.details))
+        check_texts(&self.subject, ("details", &self.details))?;
+        self.about_reference.as_deref().map_or(Ok(()), check_reference)
     }
 }
 
@@ -171,6 +176,43 @@ pub struct RequestUpdate {
     /// Why (required to decline).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// With the `answer` step: the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+}
+
+/// The responder's answer to a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The answer: up to 10,000 characters.
+    pub text: String,
+    /// Identifying data of a person, disclosed because a liaison officer approved it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disclosure: Option<Disclosure>,
+}
+
+/// A person's identifying data, disclosed in an answer: the only way such data crosses
+/// a border in Concord.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Disclosure {
+    /// The person as the responder holds them.
+    pub person: concord_core::Person,
+    /// The liaison officer who approved the disclosure (their username).
+    pub approved_by: String,
+}
+
+impl RequestUpdate {
+    /// Checks the answer's limits.
+    pub fn validate(&self) -> Result<(), PayloadError> {
+        match &self.answer {
+            Some(answer) if answer.text.chars().count() > MAX_BODY_CHARS => Err(PayloadError::TooLong {
+                field: "answer",
+                max: MAX_BODY_CHARS,
+                found: answer.text.chars().count(),
+            }),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// The steps one node tells the other ("receive" is not told: the receipt says it).

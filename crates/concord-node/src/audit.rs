@@ -90,6 +90,12 @@ pub enum Event {
     HitsFound,
     /// A user confirmed or rejected a hit.
     HitReviewed,
+    /// An answer disclosed a person's identifying data to a partner (the actor approved).
+    DisclosureSent,
+    /// A partner's answer disclosed a person's identifying data to this node.
+    DisclosureReceived,
+    /// A user read identifying data a partner disclosed.
+    DisclosureViewed,
 }
 
 impl Event {
@@ -126,8 +132,11 @@ impl Event {
             Self::CoordinatorChanged => "linkage.coordinator-changed",
             Self::LinkageKeyCreated => "linkage.key-created",
             Self::LinkageKeyReceived => "linkage.key-received",
-            Self::HitsFound => "hits.found",
+            Self::HitsFound => "hit.found",
             Self::HitReviewed => "hit.reviewed",
+            Self::DisclosureSent => "disclosure.sent",
+            Self::DisclosureReceived => "disclosure.received",
+            Self::DisclosureViewed => "disclosure.viewed",
         }
     }
 

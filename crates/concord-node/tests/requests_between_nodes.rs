@@ -22,6 +22,7 @@ fn request() -> NewRequest {
         deadline: Some("2026-12-15".parse().unwrap()),
         subject: "Hit H-17 in the Almaty records".into(),
         details: "Please confirm whether the person of hit H-17 is in your care.".into(),
+        about_hit: None,
     }
 }
 
@@ -104,6 +105,7 @@ fn a_partner_cannot_force_a_step_the_workflow_does_not_allow_it() {
         request_id: id,
         step: StepName::Withdraw,
         reason: None,
+        answer: None,
     });
     p.b.send(&p.a.node_id(), &forged, Handling::Amber).unwrap();
     let received = carry(&mut p.b, &mut p.a);

@@ -47,6 +47,7 @@ mod delivery;
 mod error;
 mod exchange;
 mod guards;
+mod hits;
 mod linkage;
 mod listen;
 mod node;

@@ -1,6 +1,9 @@
 //! `/api/v1/requests`: requests for mutual assistance, to and from partners, and the
 //! steps of their workflow. Reading needs the partners permission; sending a request or
-//! taking a step needs the permission to send messages (liaison officers).
+//! taking a step needs the permission to send messages (liaison officers). A liaison
+//! officer who answers with `disclose_person` approves that disclosure; reading what a
+//! partner disclosed (`GET /api/v1/requests/{id}/disclosure`) is recorded in the audit
+//! trail.
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -9,10 +12,10 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::NaiveDate;
 use concord_core::assistance::{LegalBasis, RequestStatus, RequestType, Step, Urgency};
-use concord_core::Permission;
-use concord_exchange::payload::{PayloadError, StepName};
+use concord_core::{Permission, PersonId};
+use concord_exchange::payload::{Disclosure, PayloadError, StepName};
 use concord_exchange::NodeId;
-use concord_node::exchange::{AssistanceRecord, ExchangeError, NewRequest};
+use concord_node::exchange::{AssistanceRecord, ExchangeError, NewAnswer, NewRequest};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Caller;
@@ -40,6 +43,9 @@ pub struct RequestToSend {
     pub subject: String,
     /// The request (up to 10,000 characters).
     pub details: String,
+    /// The hit the request is about (its number on this node), if any.
+    #[serde(default)]
+    pub about_hit: Option<i64>,
 }
 
 /// The body of `POST /api/v1/requests/{id}/steps`.
@@ -51,6 +57,12 @@ pub struct StepToTake {
     /// Why (required to decline).
     #[serde(default)]
     pub reason: Option<String>,
+    /// With `answer`: the answer's text.
+    #[serde(default)]
+    pub answer: Option<String>,
+    /// With `answer`: the person whose identifying data the caller approves disclosing.
+    #[serde(default)]
+    pub disclose_person: Option<PersonId>,
 }
 
 /// Where a request stands after a step, or once sent.
@@ -89,6 +101,7 @@ pub(crate) async fn create(
         deadline: body.deadline,
         subject: body.subject,
         details: body.details,
+        about_hit: body.about_hit,
     };
     let request_id = state
         .with_store(move |s| s.send_request(&body.to, &new).map_err(refusal))
@@ -108,13 +121,19 @@ pub(crate) async fn step(
     body: Result<JsonBody<StepToTake>, ApiError>,
 ) -> Result<Json<RequestState>, ApiError> {
     caller.require(Permission::SendMessages)?;
-    let Path(raw) = path.map_err(|_| ApiError::NotFound("no such request".into()))?;
-    let request_id: uuid::Uuid = raw.parse().map_err(|_| ApiError::BadParameter {
-        parameter: "id".into(),
-        value: raw.clone(),
-        expected: "a request ID (a UUID), as listed by GET /api/v1/requests".into(),
-    })?;
+    let request_id = request_id(path)?;
     let JsonBody(body) = body?;
+    if body.step == StepName::Answer {
+        let answer = NewAnswer {
+            text: body.answer.unwrap_or_default(),
+            disclose: body.disclose_person,
+            approved_by: caller.user.username.to_string(),
+        };
+        let status = state
+            .with_store(move |s| s.answer_request(&request_id, &answer).map_err(refusal))
+            .await?;
+        return Ok(Json(RequestState { request_id, status }));
+    }
     let step = match body.step {
         StepName::Acknowledge => Step::Acknowledge,
         StepName::Start => Step::Start,
@@ -130,11 +149,40 @@ pub(crate) async fn step(
     Ok(Json(RequestState { request_id, status }))
 }
 
+/// `GET /api/v1/requests/{id}/disclosure`: the person a partner disclosed in its answer;
+/// the reading is recorded in the audit trail. 404 when nothing was disclosed.
+pub(crate) async fn disclosure(
+    State(state): State<AppState>,
+    caller: Caller,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Json<Disclosure>, ApiError> {
+    caller.require(Permission::ReadPartners)?;
+    let request_id = request_id(path)?;
+    let reader = caller.user.username.to_string();
+    let disclosed = state
+        .with_store(move |s| s.disclosure(&request_id, &reader).map_err(refusal))
+        .await?;
+    disclosed
+        .map(Json)
+        .ok_or_else(|| ApiError::NotFound(format!("request {request_id} has no disclosure")))
+}
+
+fn request_id(path: Result<Path<String>, PathRejection>) -> Result<uuid::Uuid, ApiError> {
+    let Path(raw) = path.map_err(|_| ApiError::NotFound("no such request".into()))?;
+    raw.parse().map_err(|_| ApiError::BadParameter {
+        parameter: "id".into(),
+        value: raw.clone(),
+        expected: "a request ID (a UUID), as listed by GET /api/v1/requests".into(),
+    })
+}
+
 /// Why the node would not send a request or take a step, as an API error.
 fn refusal(error: ExchangeError) -> ApiError {
     match error {
         ExchangeError::Store(e) => e.into(),
-        ExchangeError::UnknownPeer(_) | ExchangeError::UnknownRequest(_) => ApiError::NotFound(error.to_string()),
+        ExchangeError::UnknownPeer(_) | ExchangeError::UnknownRequest(_) | ExchangeError::UnknownHit(_) => {
+            ApiError::NotFound(error.to_string())
+        }
         ExchangeError::InvalidMessage(PayloadError::Empty { field } | PayloadError::TooLong { field, .. }) => {
             ApiError::BadParameter {
                 parameter: field.into(),

@@ -11,7 +11,7 @@ use axum::Router;
 use concord_core::Permission;
 
 use crate::state::AppState;
-use crate::{audit, cases, exchange, node, persons, requests, tokens, web, MAX_BUNDLE_BYTES};
+use crate::{audit, cases, exchange, hits, node, persons, requests, tokens, web, MAX_BUNDLE_BYTES};
 
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +107,32 @@ fn table() -> Table {
             post(requests::step),
         )
         .add(
+            Method::GET,
+            "/api/v1/requests/{id}/disclosure",
+            Needs(ReadPartners),
+            get(requests::disclosure),
+        )
+        .add(Method::GET, "/api/v1/network", Needs(ReadPartners), get(hits::status))
+        .add(
+            Method::POST,
+            "/api/v1/network/coordinator",
+            Needs(ManagePartners),
+            post(hits::coordinator),
+        )
+        .add(
+            Method::POST,
+            "/api/v1/network/keys",
+            Needs(ManagePartners),
+            post(hits::create_key),
+        )
+        .add(Method::GET, "/api/v1/hits", Needs(ReadPartners), get(hits::list))
+        .add(
+            Method::POST,
+            "/api/v1/hits/{id}/review",
+            Needs(SendMessages),
+            post(hits::review),
+        )
+        .add(
             Method::POST,
             "/api/v1/exchange/bundles",
             Public,
@@ -148,6 +174,13 @@ fn table() -> Table {
         .add(Method::GET, "/persons", Needs(ReadCases), get(web::persons::list))
         .add(Method::GET, "/persons/{id}", Needs(ReadCases), get(web::persons::show))
         .add(Method::GET, "/partners", Needs(ReadPartners), get(web::partners::list))
+        .add(Method::GET, "/hits", Needs(ReadPartners), get(web::hits::list))
+        .add(
+            Method::POST,
+            "/hits/{id}/review",
+            Needs(SendMessages),
+            post(web::hits::review),
+        )
         .add(Method::GET, "/requests", Needs(ReadPartners), get(web::requests::list))
         .add(
             Method::POST,

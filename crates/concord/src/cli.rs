@@ -448,6 +448,10 @@ pub enum RequestCommand {
         /// The request (up to 10,000 characters).
         #[arg(long)]
         details: String,
+        /// The hit (its number, from `concord hits list`) the request is about: the
+        /// partner learns which of its persons without a name.
+        #[arg(long)]
+        hit: Option<i64>,
     },
     /// List requests, both ways, newest first.
     List {
@@ -473,6 +477,16 @@ pub enum RequestCommand {
         /// Why (required to decline).
         #[arg(long)]
         reason: Option<String>,
+        /// With `answer`: the answer's text.
+        #[arg(long)]
+        answer: Option<String>,
+        /// With `answer`: disclose this person's identifying data (names, date of birth,
+        /// documents, phones) to the partner. Needs --approved-by.
+        #[arg(long, requires = "approved_by")]
+        disclose: Option<concord_core::PersonId>,
+        /// The liaison officer who approved the disclosure, for both audit trails.
+        #[arg(long)]
+        approved_by: Option<String>,
     },
 }
 

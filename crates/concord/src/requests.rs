@@ -4,7 +4,7 @@ use std::io::Write;
 
 use concord_core::assistance::Step;
 use concord_core::Picklist;
-use concord_node::exchange::NewRequest;
+use concord_node::exchange::{NewAnswer, NewRequest};
 
 use crate::cli::{RequestCommand, StepArg};
 use crate::exit::Code;
@@ -22,8 +22,10 @@ pub fn run(command: RequestCommand) -> anyhow::Result<Code> {
             deadline,
             subject,
             details,
+            hit,
         } => {
             let new = NewRequest {
+                about_hit: hit,
                 request_type,
                 legal_basis: basis,
                 urgency,
@@ -63,7 +65,11 @@ pub fn run(command: RequestCommand) -> anyhow::Result<Code> {
             request,
             step,
             reason,
+            answer,
+            disclose,
+            approved_by,
         } => {
+            let mut store = unlock::open(&node)?;
             let step = match step {
                 StepArg::Acknowledge => Step::Acknowledge,
                 StepArg::Start => Step::Start,
@@ -73,7 +79,16 @@ pub fn run(command: RequestCommand) -> anyhow::Result<Code> {
                 },
                 StepArg::Withdraw => Step::Withdraw,
             };
-            let status = unlock::open(&node)?.request_step(&request, &step)?;
+            let status = if step == Step::Answer {
+                let answer = NewAnswer {
+                    text: answer.unwrap_or_default(),
+                    disclose,
+                    approved_by: approved_by.unwrap_or_default(),
+                };
+                store.answer_request(&request, &answer)?
+            } else {
+                store.request_step(&request, &step)?
+            };
             writeln!(
                 out,
                 "Request {request} is now {}; the partner is told.",

@@ -59,6 +59,29 @@ CREATE TABLE own_encodings (
 );
 CREATE INDEX own_encodings_unmatched ON own_encodings (matched) WHERE matched = 0;
 
+-- Whether anything changed that partners may be owed (an encoding, a partner, an
+-- agreement): looking for it reads every encoding, so it is done only then.
+CREATE TABLE linkage_outgoing (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    changed INTEGER NOT NULL
+);
+INSERT INTO linkage_outgoing (id, changed) VALUES (1, 1);
+CREATE TRIGGER outgoing_on_encoding_insert AFTER INSERT ON own_encodings BEGIN
+    UPDATE linkage_outgoing SET changed = 1 WHERE id = 1;
+END;
+CREATE TRIGGER outgoing_on_encoding_update AFTER UPDATE OF digest ON own_encodings BEGIN
+    UPDATE linkage_outgoing SET changed = 1 WHERE id = 1;
+END;
+CREATE TRIGGER outgoing_on_encoding_delete AFTER DELETE ON own_encodings BEGIN
+    UPDATE linkage_outgoing SET changed = 1 WHERE id = 1;
+END;
+CREATE TRIGGER outgoing_on_peer AFTER INSERT ON peers BEGIN
+    UPDATE linkage_outgoing SET changed = 1 WHERE id = 1;
+END;
+CREATE TRIGGER outgoing_on_agreement AFTER UPDATE OF send_categories ON peers BEGIN
+    UPDATE linkage_outgoing SET changed = 1 WHERE id = 1;
+END;
+
 -- Which encoding (by digest) each partner was last sent for each reference.
 CREATE TABLE encodings_sent (
     peer TEXT NOT NULL REFERENCES peers (node_id),
@@ -97,3 +120,7 @@ CREATE TABLE hits (
     UNIQUE (peer, own_reference, partner_reference)
 );
 CREATE INDEX hits_by_status ON hits (status, pk);
+
+-- A request made from a hit is about one of each node's persons: the requester's from
+-- its hit, the responder's from the reference the request carries.
+ALTER TABLE requests ADD COLUMN about_person TEXT;

@@ -42,7 +42,7 @@ pub const HIT_THRESHOLD: f32 = 0.2;
 const EXHAUSTIVE_COMPARISONS: u64 = 50_000_000;
 
 /// How a hit was reviewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HitStatus {
     /// Not yet reviewed.
@@ -152,8 +152,16 @@ impl Store {
         for (peer, pairs) in by_peer {
             self.record_hits(&current, &peer, &pairs, &mut report)?;
         }
-        let epoch = current.epoch;
-        self.transaction(|tx, _| sql::mark_matched(tx, epoch))?;
+        self.transaction(|tx, _| {
+            let own_fresh = own.labels.iter().zip(&own.fresh).filter(|(_, f)| **f);
+            let partners_fresh = partners.labels.iter().zip(&partners.fresh).filter(|(_, f)| **f);
+            let partners_done = partners_fresh.map(|(label, _)| label).chain(&partners.unusable);
+            sql::mark_matched(
+                tx,
+                own_fresh.map(|((person_id, _), _)| person_id.as_str()),
+                partners_done.map(|(peer, reference)| (peer.as_str(), reference.as_str())),
+            )
+        })?;
         Ok(report)
     }
 
@@ -240,7 +248,7 @@ impl Store {
             let detail = format!("hit {id}: {}", status.as_str());
             audit::record(tx, vault, Event::HitReviewed.about(&row.peer).detail(&detail).by(actor))
         })?;
-        Ok(self.hit(id)?.ok_or(ExchangeError::UnknownHit(id))?)
+        self.hit(id)?.ok_or(ExchangeError::UnknownHit(id))
     }
 }
 

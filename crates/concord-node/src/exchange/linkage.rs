@@ -59,6 +59,8 @@ pub(crate) struct CurrentKey {
     pub epoch: u32,
     pub key: LinkageKey,
     pub schema: Schema,
+    /// The node that made it (this node's ID when it coordinates).
+    pub issued_by: String,
 }
 
 /// Where this node stands in the network's linkage.
@@ -176,18 +178,20 @@ impl Store {
             .collect();
         report.keys_sent = self.grant_key(&current, &partners)?;
         self.encode_pending(&current, &mut report)?;
-        for partner in &partners {
-            self.send_owed(partner, &current, &mut report)?;
+        // Looking for what each partner is owed reads every encoding; it is skipped
+        // unless an encoding or an agreement changed since (triggers keep the flag).
+        if sql::encodings_changed(&self.conn)? {
+            for partner in &partners {
+                self.send_owed(partner, &current, &mut report)?;
+            }
+            self.transaction(|tx, _| sql::encodings_sent_out(tx))?;
         }
         Ok(report)
     }
 
     /// Sends the current key to each partner not yet sent it, if this node made it.
     fn grant_key(&mut self, current: &CurrentKey, partners: &[NodeId]) -> Result<usize, ExchangeError> {
-        let Some(row) = sql::current_key(&self.conn)? else {
-            return Ok(0);
-        };
-        if row.issued_by != self.node_id().to_string() {
+        if current.issued_by != self.node_id().to_string() {
             return Ok(0);
         }
         let mut sent = 0;
@@ -314,12 +318,13 @@ impl Store {
     }
 }
 
-/// One side of a comparison: who and what each filter is, the filters, and which are
-/// new since the last comparison.
+/// One side of a comparison: who and what each filter is, the filters, which are new
+/// since the last comparison, and the new ones that cannot be compared at all.
 pub(crate) struct Side {
     pub labels: Vec<(String, String)>,
     pub filters: FilterSet,
     pub fresh: Vec<bool>,
+    pub unusable: Vec<(String, String)>,
 }
 
 fn side(
@@ -333,6 +338,7 @@ fn side(
         labels: Vec::with_capacity(rows.len()),
         filters: FilterSet::with_capacity(bits, rows.len()),
         fresh: Vec::with_capacity(rows.len()),
+        unusable: Vec::new(),
     };
     for row in rows {
         let plain = vault
@@ -341,6 +347,9 @@ fn side(
         // A partner's filter of another length (a schema it should not have used) is
         // left out rather than compared.
         if plain.len() * 8 != bits {
+            if !row.matched {
+                side.unusable.push((row.owner, row.reference));
+            }
             continue;
         }
         side.filters.push(&words(&plain));
@@ -391,6 +400,7 @@ fn unseal_key(vault: &Vault, row: &sql::KeyRow) -> Result<CurrentKey, StoreError
         epoch: row.epoch,
         key,
         schema,
+        issued_by: row.issued_by.clone(),
     })
 }
 

@@ -63,7 +63,10 @@ impl Message {
                 request.validate().map_err(ExchangeError::InvalidMessage)?;
                 Ok(payload::encode(request))
             }
-            Self::RequestUpdate(update) => Ok(payload::encode(update)),
+            Self::RequestUpdate(update) => {
+                update.validate().map_err(ExchangeError::InvalidMessage)?;
+                Ok(payload::encode(update))
+            }
             Self::LinkageKey(grant) => Ok(payload::encode(grant)),
             Self::Encodings(encodings) => {
                 encodings.validate().map_err(ExchangeError::InvalidMessage)?;

@@ -31,7 +31,7 @@ pub use message::{InboxMessage, Message};
 pub use outbox::{OutboxEntry, OutboxStatus, OutgoingBundle, PartnerCounts};
 pub use peers::{Agreement, Peer};
 pub use receive::{CheckedBundle, Received, Receiver, Via};
-pub use requests::{AssistanceRecord, Direction, NewRequest};
+pub use requests::{AssistanceRecord, Direction, NewAnswer, NewRequest};
 
 /// Why a message could not be sent, or a bundle not received.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +45,9 @@ pub enum ExchangeError {
     /// No hit with this number.
     #[error("no hit {0} on this node; `concord hits list` shows them")]
     UnknownHit(i64),
+    /// A hit with another partner than the request's.
+    #[error("hit {hit} is with node {peer}; a request about it goes to that partner")]
+    HitOfAnotherPartner { hit: i64, peer: NodeId },
     /// A review that is not a decision.
     #[error("a hit is reviewed by confirming or rejecting it")]
     InvalidReview,

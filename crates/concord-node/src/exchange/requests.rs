@@ -8,17 +8,23 @@
 //! [`concord_core::assistance`] decides every change on both sides, so a step that one
 //! side could not take is refused by the other too. The requester learns that its request
 //! was received from the partner's signed receipt.
+//!
+//! A request made from a hit carries the responder's reference of the person, so both
+//! sides know whom it is about without a name. Identifying data crosses only inside an
+//! answer whose disclosure a liaison officer approved ([`Store::answer_request`]); both
+//! nodes record the disclosure in their audit trails, and the requester records each
+//! time someone reads it.
 
 use chrono::NaiveDate;
 use concord_core::assistance::{LegalBasis, Party, RequestStatus, RequestType, Step, Urgency};
-use concord_core::Picklist;
-use concord_exchange::payload::{AssistanceRequest, RequestUpdate, StepName};
+use concord_core::{PersonId, Picklist};
+use concord_exchange::payload::{Answer, AssistanceRequest, Disclosure, RequestUpdate, StepName};
 use concord_exchange::{Handling, NodeId};
 use serde::{Deserialize, Serialize};
 
 use super::ExchangeError;
 use crate::audit::{self, Event};
-use crate::store::sqlite::{self, requests as sql};
+use crate::store::sqlite::{self, linkage, requests as sql};
 use crate::vault::Vault;
 use crate::{Store, StoreError};
 
@@ -40,6 +46,21 @@ pub struct NewRequest {
     pub subject: String,
     /// The request itself.
     pub details: String,
+    /// The hit (its number on this node) the request is about, if any: it must be a hit
+    /// with the partner the request goes to.
+    pub about_hit: Option<i64>,
+}
+
+/// An answer to send, with the identifying data of one of this node's persons if a
+/// liaison officer approved their disclosure.
+#[derive(Debug, Clone)]
+pub struct NewAnswer {
+    /// The answer.
+    pub text: String,
+    /// The person whose identifying data is disclosed.
+    pub disclose: Option<PersonId>,
+    /// The user answering, who approves the disclosure.
+    pub approved_by: String,
 }
 
 /// Which way a request went.
@@ -87,6 +108,13 @@ pub struct AssistanceRecord {
     pub details: String,
     /// Why it was declined.
     pub reason: Option<String>,
+    /// This node's person the request is about (from a hit).
+    pub about_person: Option<String>,
+    /// The answer, once answered.
+    pub answer: Option<String>,
+    /// Whether the answer disclosed a person's identifying data (read it with
+    /// [`Store::disclosure`], which records the reading).
+    pub disclosed: bool,
     /// When it was made (RFC 3339).
     pub created_at: String,
     /// When it last changed (RFC 3339).
@@ -94,12 +122,16 @@ pub struct AssistanceRecord {
 }
 
 /// The sealed texts of a request.
-#[derive(Serialize, Deserialize)]
+#[derive(Default, Serialize, Deserialize)]
 struct Content {
     subject: String,
     details: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    answer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    disclosure: Option<Disclosure>,
 }
 
 fn seal(vault: &Vault, peer: &str, request_id: &str, content: &Content) -> Vec<u8> {
@@ -136,7 +168,9 @@ impl Store {
     /// with its own record in one transaction. Returns its ID.
     pub fn send_request(&mut self, to: &NodeId, new: &NewRequest) -> Result<uuid::Uuid, ExchangeError> {
         let request_id = uuid::Uuid::new_v4();
+        let hit = new.about_hit.map(|id| self.hit_with(id, to)).transpose()?;
         let payload = AssistanceRequest {
+            about_reference: hit.as_ref().map(|h| h.partner_reference.clone()),
             request_id,
             request_type: new.request_type,
             legal_basis: new.legal_basis,
@@ -153,9 +187,10 @@ impl Store {
             let content = Content {
                 subject: new.subject.clone(),
                 details: new.details.clone(),
-                reason: None,
+                ..Content::default()
             };
             let row = sql::RequestRow {
+                about_person: hit.map(|h| h.person_id),
                 request_id: id.clone(),
                 peer: peer.clone(),
                 direction: "outgoing",
@@ -177,33 +212,107 @@ impl Store {
 
     /// Takes this node's `step` on request `request_id`, and tells the partner.
     pub fn request_step(&mut self, request_id: &uuid::Uuid, step: &Step) -> Result<RequestStatus, ExchangeError> {
-        let id = request_id.to_string();
-        // IDs are random UUIDs; two partners using the same one means one of them chose
-        // it on purpose, and then no step is taken on a guess.
-        let mut rows = sql::requests_with_id(&self.conn, &id)?;
-        let row = match (rows.pop(), rows.is_empty()) {
-            (Some(row), true) => row,
-            (Some(_), false) => return Err(ExchangeError::AmbiguousRequest(*request_id)),
-            (None, _) => return Err(ExchangeError::UnknownRequest(*request_id)),
+        self.take_step(request_id, step, None)
+    }
+
+    /// Answers request `request_id` (this node being asked), disclosing the identifying
+    /// data of person `answer.disclose` if given: `answer.approved_by` approves it, and
+    /// the disclosure is recorded in this node's audit trail, as it will be in the
+    /// partner's when the answer arrives.
+    pub fn answer_request(
+        &mut self,
+        request_id: &uuid::Uuid,
+        answer: &NewAnswer,
+    ) -> Result<RequestStatus, ExchangeError> {
+        let disclosure = match &answer.disclose {
+            Some(id) => {
+                let (_, person) = self
+                    .get_person(id)?
+                    .ok_or_else(|| StoreError::PersonNotFound(id.clone()))?;
+                Some(Disclosure {
+                    person,
+                    approved_by: answer.approved_by.clone(),
+                })
+            }
+            None => None,
         };
+        let answer = Answer {
+            text: answer.text.clone(),
+            disclosure,
+        };
+        self.take_step(request_id, &Step::Answer, Some(answer))
+    }
+
+    fn take_step(
+        &mut self,
+        request_id: &uuid::Uuid,
+        step: &Step,
+        answer: Option<Answer>,
+    ) -> Result<RequestStatus, ExchangeError> {
+        let id = request_id.to_string();
+        let row = self.only_request(request_id)?;
         let next = status_of(&row)?
             .after(direction_of(&row).party(), step)
             .map_err(ExchangeError::Step)?;
         let (name, reason) = step_name(step);
         let mut content = unseal(&self.vault, &row)?;
         content.reason = reason.clone();
+        content.answer = answer.as_ref().map(|a| a.text.clone());
+        content.disclosure = answer.as_ref().and_then(|a| a.disclosure.clone());
         let peer: NodeId = super::stored_node_id(&row.peer)?;
+        // Identifying data is for the named recipient only.
+        let handling = if content.disclosure.is_some() {
+            Handling::Red
+        } else {
+            Handling::Amber
+        };
         let update = super::Message::RequestUpdate(RequestUpdate {
             request_id: *request_id,
             step: name,
             reason,
+            answer,
         });
-        self.send_with(&peer, &[update], Handling::Amber, |tx, vault, _| {
+        self.send_with(&peer, &[update], handling, |tx, vault, _| {
             let sealed = seal(vault, &row.peer, &id, &content);
             sql::update_request(tx, &row.peer, &id, next.as_str(), &sealed, &sqlite::now())?;
+            if let Some(disclosure) = &content.disclosure {
+                let detail = format!("request {id}: person {}", disclosure.person.id);
+                let entry = Event::DisclosureSent.about(&row.peer).detail(&detail);
+                audit::record(tx, vault, entry.by(&disclosure.approved_by))?;
+            }
             Ok(())
         })?;
         Ok(next)
+    }
+
+    /// The one request with this ID.
+    fn only_request(&self, request_id: &uuid::Uuid) -> Result<sql::RequestRow, ExchangeError> {
+        // IDs are random UUIDs; two partners using the same one means one of them chose
+        // it on purpose, and then no step is taken on a guess.
+        let mut rows = sql::requests_with_id(&self.conn, &request_id.to_string())?;
+        match (rows.pop(), rows.is_empty()) {
+            (Some(row), true) => Ok(row),
+            (Some(_), false) => Err(ExchangeError::AmbiguousRequest(*request_id)),
+            (None, _) => Err(ExchangeError::UnknownRequest(*request_id)),
+        }
+    }
+
+    /// The person a partner disclosed in its answer to request `request_id`, read by
+    /// user `actor`: the reading is recorded in the audit trail.
+    pub fn disclosure(&mut self, request_id: &uuid::Uuid, actor: &str) -> Result<Option<Disclosure>, ExchangeError> {
+        let row = self.only_request(request_id)?;
+        let Some(disclosure) = unseal(&self.vault, &row)?.disclosure else {
+            return Ok(None);
+        };
+        let detail = format!("request {request_id}");
+        self.transaction(|tx, vault| {
+            audit::record(
+                tx,
+                vault,
+                Event::DisclosureViewed.about(&row.peer).detail(&detail).by(actor),
+            )
+        })?;
+        Ok(Some(disclosure))
     }
 
     /// The newest `limit` requests, both ways, unsealed.
@@ -235,6 +344,9 @@ fn record(vault: &Vault, row: &sql::RequestRow) -> Result<AssistanceRecord, Stor
         subject: content.subject,
         details: content.details,
         reason: content.reason,
+        about_person: row.about_person.clone(),
+        answer: content.answer,
+        disclosed: content.disclosure.is_some(),
         created_at: row.created_at.clone(),
         updated_at: row.updated_at.clone(),
     })
@@ -247,6 +359,20 @@ fn step_name(step: &Step) -> (StepName, Option<String>) {
         Step::Answer => (StepName::Answer, None),
         Step::Decline { reason } => (StepName::Decline, Some(reason.clone())),
         Step::Withdraw | Step::Receive => (StepName::Withdraw, None),
+    }
+}
+
+impl Store {
+    /// Hit `id`, if it is a hit with partner `to`.
+    fn hit_with(&self, id: i64, to: &NodeId) -> Result<super::Hit, ExchangeError> {
+        match self.hit(id)? {
+            Some(hit) if hit.peer == *to => Ok(hit),
+            Some(hit) => Err(ExchangeError::HitOfAnotherPartner {
+                hit: id,
+                peer: hit.peer,
+            }),
+            None => Err(ExchangeError::UnknownHit(id)),
+        }
     }
 }
 
@@ -263,9 +389,14 @@ pub(crate) fn apply_request(
     let content = Content {
         subject: request.subject.clone(),
         details: request.details.clone(),
-        reason: None,
+        ..Content::default()
+    };
+    let about_person = match &request.about_reference {
+        Some(reference) => linkage::person_of_reference(tx, reference)?,
+        None => None,
     };
     let row = sql::RequestRow {
+        about_person,
         request_id: id.clone(),
         peer: peer.to_string(),
         direction: "incoming",
@@ -308,6 +439,10 @@ pub(crate) fn apply_update(
     };
     let mut content = unseal(vault, &row)?;
     content.reason = update.reason.clone();
+    if let Some(answer) = &update.answer {
+        content.answer = Some(answer.text.clone());
+        content.disclosure = answer.disclosure.clone();
+    }
     sql::update_request(
         tx,
         peer,
@@ -318,6 +453,10 @@ pub(crate) fn apply_update(
     )?;
     let detail = format!("request {id}: {}", next.as_str());
     audit::record(tx, vault, Event::RequestChanged.about(peer).detail(&detail))?;
+    if let Some(disclosure) = update.answer.as_ref().and_then(|a| a.disclosure.as_ref()) {
+        let detail = format!("request {id}: approved by {} at the partner", disclosure.approved_by);
+        audit::record(tx, vault, Event::DisclosureReceived.about(peer).detail(&detail))?;
+    }
     Ok(Ok(()))
 }
 

@@ -12,6 +12,7 @@ pub(crate) mod dashboard;
 pub(crate) mod errors;
 pub(crate) mod estimate;
 mod form;
+pub(crate) mod hits;
 pub mod i18n;
 pub(crate) mod partners;
 pub(crate) mod persons;

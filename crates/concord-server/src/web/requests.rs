@@ -2,25 +2,39 @@
 //! for liaison officers — a form to send one and the steps this side may take.
 
 use axum::body::Bytes;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use concord_core::assistance::{LegalBasis, Party, RequestType, Step, Urgency};
 use concord_core::{Permission, Picklist};
-use concord_node::exchange::{AssistanceRecord, Direction, NewRequest, Peer};
+use concord_node::exchange::{AssistanceRecord, Direction, NewAnswer, NewRequest, Peer};
 use maud::{html, Markup};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::params::{query_pairs, Params};
 use crate::state::AppState;
 use crate::web::form::Form;
 use crate::web::ui::{html as page, Ui};
 
-/// `GET /requests`.
-pub(crate) async fn list(State(state): State<AppState>, ui: Ui, caller: Caller) -> Result<Response, ApiError> {
+/// `GET /requests`, or `GET /requests?hit=N` to fill the form for a request about hit N.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ui: Ui,
+    caller: Caller,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
     caller.require(Permission::ReadPartners)?;
-    Ok(page(requests_page(&state, &ui, &Form::default(), None).await?))
+    let params = Params::new(query_pairs(query)?, &["hit"])?;
+    let mut form = Form::default();
+    if let Some(id) = params.parsed::<i64>("hit")? {
+        let hit = state.with_store(move |s| Ok(s.hit(id)?)).await?;
+        let hit = hit.ok_or_else(|| ApiError::NotFound(format!("no hit {id}")))?;
+        form.set("to", &hit.peer.to_string());
+        form.set("about_hit", &id.to_string());
+    }
+    Ok(page(requests_page(&state, &ui, &form, None).await?))
 }
 
 /// `POST /requests`: sends a request from the form.
@@ -59,6 +73,17 @@ pub(crate) async fn step(
     caller.require(Permission::SendMessages)?;
     let Path(id) = path.map_err(|_| ApiError::NotFound("no such request".into()))?;
     let form = Form::parse(&body);
+    if form.get("step") == "answer" {
+        let answer = NewAnswer {
+            text: form.get("answer").to_string(),
+            disclose: form.text("disclose").and_then(|p| p.parse().ok()),
+            approved_by: caller.user.username.to_string(),
+        };
+        let answered = state
+            .with_store(move |s| Ok(s.answer_request(&id, &answer).map_err(|e| e.to_string())))
+            .await?;
+        return stepped(&state, &ui, answered.map(|_| ())).await;
+    }
     let step = match form.get("step") {
         "acknowledge" => Step::Acknowledge,
         "start" => Step::Start,
@@ -71,10 +96,15 @@ pub(crate) async fn step(
     let taken = state
         .with_store(move |s| Ok(s.request_step(&id, &step).map_err(|e| e.to_string())))
         .await?;
+    stepped(&state, &ui, taken.map(|_| ())).await
+}
+
+/// Back to the list after a step, or the page with the reason it was refused.
+async fn stepped(state: &AppState, ui: &Ui, taken: Result<(), String>) -> Result<Response, ApiError> {
     match taken {
-        Ok(_) => Ok(see_requests()),
+        Ok(()) => Ok(see_requests()),
         Err(problem) => {
-            let markup = requests_page(&state, &ui, &Form::default(), Some(problem)).await?;
+            let markup = requests_page(state, ui, &Form::default(), Some(problem)).await?;
             Ok((StatusCode::CONFLICT, page(markup)).into_response())
         }
     }
@@ -99,6 +129,11 @@ fn read_request(form: &Form) -> Result<(concord_exchange::NodeId, NewRequest), S
         deadline,
         subject: picked("subject"),
         details: picked("details"),
+        about_hit: form
+            .text("about_hit")
+            .map(str::parse)
+            .transpose()
+            .map_err(|_| "hit: expected a hit number".to_string())?,
     };
     Ok((to, new))
 }
@@ -152,7 +187,12 @@ fn row(ui: &Ui, r: &AssistanceRecord, acts: bool) -> Markup {
     .collect();
     html! {
         tr {
-            td { (r.subject) @if let Some(reason) = &r.reason { br; small { (reason) } } }
+            td {
+                (r.subject)
+                @if let Some(reason) = &r.reason { br; small { (reason) } }
+                @if let Some(answer) = &r.answer { br; small { (ui.t("requests-answer")) ": " (answer) } }
+                @if r.disclosed { br; small { (ui.t("requests-disclosed")) } }
+            }
             td { (ui.t(match r.direction { Direction::Outgoing => "requests-outgoing", Direction::Incoming => "requests-incoming" })) }
             td.mono { (r.peer) }
             td { (ui.lang.pick(r.request_type)) }
@@ -167,6 +207,15 @@ fn row(ui: &Ui, r: &AssistanceRecord, acts: bool) -> Markup {
                         @if *name == "decline" {
                             input name="reason" required placeholder=(ui.t("requests-reason")) aria-label=(ui.t("requests-reason"));
                         }
+                        @if *name == "answer" {
+                            input name="answer" placeholder=(ui.t("requests-answer")) aria-label=(ui.t("requests-answer"));
+                            @if let Some(person) = &r.about_person {
+                                label {
+                                    input type="checkbox" name="disclose" value=(person);
+                                    " " (ui.lang.t_with("requests-disclose", &[("person", person.as_str().into())]))
+                                }
+                            }
+                        }
                         button type="submit" { (ui.t(&format!("requests-step-{name}"))) }
                     }
                 } }
@@ -179,6 +228,10 @@ fn new_request_form(ui: &Ui, form: &Form, peers: &[Peer]) -> Markup {
     html! {
         form.case method="post" action="/requests" {
             (ui.csrf_field())
+            @if let Some(hit) = form.text("about_hit") {
+                input type="hidden" name="about_hit" value=(hit);
+                p { (ui.t("requests-about-hit")) " " (hit) }
+            }
             div.field {
                 label for="to" { (ui.t("requests-to")) }
                 select #to name="to" {

@@ -49,6 +49,7 @@ const SECTIONS: &[(&str, &str, Option<Permission>)] = &[
     ("/cases", "nav-cases", Some(Permission::ReadCases)),
     ("/persons", "nav-persons", Some(Permission::ReadCases)),
     ("/partners", "nav-partners", Some(Permission::ReadPartners)),
+    ("/hits", "nav-hits", Some(Permission::ReadPartners)),
     ("/requests", "nav-requests", Some(Permission::ReadPartners)),
     ("/statistics", "nav-statistics", Some(Permission::ReadStatistics)),
     ("/estimate", "nav-estimate", Some(Permission::ReadStatistics)),

@@ -97,6 +97,18 @@ pub(crate) fn insert_grant(conn: &Connection, peer: &str, epoch: u32, at: &str) 
     Ok(())
 }
 
+/// Whether an encoding, a partner or an agreement changed since the partners were last
+/// sent what they are owed.
+pub(crate) fn encodings_changed(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(conn.query_row("SELECT changed FROM linkage_outgoing WHERE id = 1", [], |r| r.get(0))?)
+}
+
+/// The partners were sent what they are owed.
+pub(crate) fn encodings_sent_out(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute("UPDATE linkage_outgoing SET changed = 0 WHERE id = 1", [])?;
+    Ok(())
+}
+
 /// Persons no longer waiting to be encoded.
 pub(crate) fn clear_pending(conn: &Connection, person_ids: &[String]) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached("DELETE FROM linkage_pending WHERE person_id = ?1")?;
@@ -266,16 +278,23 @@ pub(crate) fn unmatched(conn: &Connection, epoch: u32) -> Result<bool, StoreErro
     Ok(conn.query_row(query, [epoch], |r| r.get(0))?)
 }
 
-/// Everything of `epoch` is now compared.
-pub(crate) fn mark_matched(conn: &Connection, epoch: u32) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE own_encodings SET matched = 1 WHERE matched = 0 AND epoch = ?1",
-        [epoch],
-    )?;
-    conn.execute(
-        "UPDATE partner_encodings SET matched = 1 WHERE matched = 0 AND epoch = ?1",
-        [epoch],
-    )?;
+/// These encodings of this node (by person) and of partners (by partner and reference)
+/// are now compared. Marked one by one, so that an encoding that arrived or changed
+/// since they were read stays to be compared.
+pub(crate) fn mark_matched<'a>(
+    conn: &Connection,
+    own: impl Iterator<Item = &'a str>,
+    partners: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached("UPDATE own_encodings SET matched = 1 WHERE person_id = ?1")?;
+    for person_id in own {
+        stmt.execute([person_id])?;
+    }
+    let mut stmt =
+        conn.prepare_cached("UPDATE partner_encodings SET matched = 1 WHERE peer = ?1 AND reference = ?2")?;
+    for (peer, reference) in partners {
+        stmt.execute([peer, reference])?;
+    }
     Ok(())
 }
 

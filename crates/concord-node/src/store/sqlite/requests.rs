@@ -18,10 +18,11 @@ pub(crate) struct RequestRow {
     pub message_id: String,
     pub created_at: String,
     pub updated_at: String,
+    pub about_person: Option<String>,
 }
 
 const COLUMNS: &str = "request_id, peer, direction, request_type, legal_basis, urgency, deadline, status, \
-                       content, message_id, created_at, updated_at";
+                       content, message_id, created_at, updated_at, about_person";
 
 fn request_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
     let direction: String = r.get(2)?;
@@ -42,6 +43,7 @@ fn request_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
         message_id: r.get(9)?,
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
+        about_person: r.get(12)?,
     })
 }
 
@@ -49,7 +51,7 @@ fn request_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
 pub(crate) fn insert_request(conn: &Connection, row: &RequestRow) -> Result<bool, StoreError> {
     Ok(conn
         .prepare_cached(&format!(
-            "INSERT OR IGNORE INTO requests ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+            "INSERT OR IGNORE INTO requests ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
         ))?
         .execute(params![
             row.request_id,
@@ -63,7 +65,8 @@ pub(crate) fn insert_request(conn: &Connection, row: &RequestRow) -> Result<bool
             row.content,
             row.message_id,
             row.created_at,
-            row.updated_at
+            row.updated_at,
+            row.about_person
         ])?
         > 0)
 }
