@@ -110,6 +110,7 @@ pub fn open_request(nodes: &mut [Node; 3]) -> anyhow::Result<()> {
         legal_basis: LegalBasis::TraffickingProtocol,
         urgency: Urgency::Urgent,
         deadline: chrono::Local::now().date_naive().checked_add_days(Days::new(14)),
+        about_hit: Some(best.id),
         subject: format!("Hit {} with your reference {}", best.id, best.partner_reference),
         details: format!(
             "A person reported in our case files matches your record {} (score {:.2}). Please tell us \
