@@ -18,12 +18,12 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use concord_core::assistance::{LegalBasis, RequestStatus, RequestType, Step, Urgency};
+use concord_core::assistance::RequestStatus;
 use concord_core::vocabulary::OrganisationType;
 use concord_core::{Organisation, Person, PersonId};
 use concord_exchange::payload::Notice;
 use concord_exchange::{Category, Handling, Kind, NodeId};
-use concord_node::exchange::{Agreement, HitStatus, Message, NewRequest, SHARED_ROLES};
+use concord_node::exchange::{Agreement, Message, SHARED_ROLES};
 use concord_node::{vault, KeySource, NodeSettings, Store};
 use concord_synth::{Agency, Change, EntityId, Planted, Planting, SyntheticCase};
 
@@ -126,28 +126,54 @@ impl Node {
         .unwrap()
     }
 
-    /// Starts `concord serve` comparing every second, and waits until it answers.
-    fn serve(&self) -> Server {
-        let log = self.root.join(format!("{}.serve.log", self.folder));
-        let out = File::create(&log).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_concord"))
-            .args([
-                "serve",
-                "--linkage-every-secs",
-                "1",
-                "--retry-max-secs",
-                "1",
-                "--listen",
-            ])
-            .arg(format!("127.0.0.1:{}", self.port))
+    /// `concord ARGS` on this node, nothing from the environment of the test run.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_concord"));
+        command
+            .args(args)
             .arg("--data-dir")
             .arg(self.data_dir())
             .arg("--key-file")
             .arg(self.root.join(format!("{}.key", self.folder)))
             .env_remove("CONCORD_PASSPHRASE")
+            .env_remove("CONCORD_DATA_DIR")
+            .env_remove("CONCORD_KEY_FILE")
             .env_remove("CONCORD_LISTEN")
             .env("CONCORD_LOG", "warn")
-            .stdin(Stdio::null())
+            .stdin(Stdio::null());
+        command
+    }
+
+    /// Runs `concord ARGS`, which must succeed, beside the node's server; its output.
+    fn run(&self, args: &[&str]) -> String {
+        let output = self.command(args).output().expect("the concord binary runs");
+        assert!(
+            output.status.success(),
+            "node {}: `concord {}` failed:\n{}{}",
+            self.folder,
+            args.join(" "),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// Starts `concord serve` comparing every second, and waits until it answers.
+    fn serve(&self) -> Server {
+        let log = self.root.join(format!("{}.serve.log", self.folder));
+        let out = File::create(&log).unwrap();
+        let listen = format!("127.0.0.1:{}", self.port);
+        let args = [
+            "serve",
+            "--linkage-every-secs",
+            "1",
+            "--retry-max-secs",
+            "1",
+            "--listen",
+            &listen,
+        ];
+        let child = self
+            .command(&args)
             .stdout(out.try_clone().unwrap())
             .stderr(out)
             .spawn()
@@ -554,53 +580,119 @@ fn check_shelter(network: &Network) {
     }
 }
 
-/// The police unit confirms its best hit with the mission and asks it to locate the
-/// person; the mission acknowledges, starts and answers; each step reaches the other
-/// side over HTTP.
-fn request_workflow(network: &Network, servers: &[Server]) {
+/// The police unit confirms its best hit with the mission and asks it, about that hit,
+/// to locate the person; the mission acknowledges, starts, and answers disclosing its
+/// person's identifying data, approved by its liaison officer. Every step is a command
+/// beside the servers, and reaches the other side over HTTP. Returns the person disclosed.
+fn request_workflow(network: &Network, servers: &[Server]) -> PersonId {
     let (kz, iom) = (&network.nodes[KZ], &network.nodes[IOM]);
-    let mut police = kz.store();
-    let best = police
+    let best = kz
+        .store()
         .hits(None, usize::MAX)
         .unwrap()
         .into_iter()
         .filter(|h| h.peer == iom.id)
         .max_by(|a, b| a.score.total_cmp(&b.score))
         .expect("a hit between the police unit and the mission");
-    police.review_hit(best.id, HitStatus::Confirmed, "liaison").unwrap();
-    let request = NewRequest {
-        request_type: RequestType::LocatePerson,
-        legal_basis: LegalBasis::TraffickingProtocol,
-        urgency: Urgency::Urgent,
-        deadline: None,
-        subject: format!("Hit {} with your reference {}", best.id, best.partner_reference),
-        details: "Please tell us whether the person is in your care.".into(),
-    };
-    let id = police.send_request(&iom.id, &request).unwrap();
-    drop(police);
-    let status_at = |node: &Node| {
+    let hit = best.id.to_string();
+    kz.run(&["hits", "confirm", &hit, "--as", "liaison"]);
+    let sent = kz.run(&[
+        "request",
+        "send",
+        "--to",
+        &iom.id.to_string(),
+        "--type",
+        "LocatePerson",
+        "--basis",
+        "TraffickingProtocol",
+        "--urgency",
+        "Urgent",
+        "--subject",
+        &format!("Hit {hit}"),
+        "--details",
+        "Please tell us whether the person is in your care.",
+        "--hit",
+        &hit,
+    ]);
+    let id: uuid::Uuid = sent
+        .split_whitespace()
+        .nth(2)
+        .and_then(|w| w.parse().ok())
+        .unwrap_or_else(|| panic!("no request ID in {sent}"));
+    let record_at = |node: &Node| {
         node.store()
             .requests(100)
             .unwrap()
             .into_iter()
             .find(|r| r.request_id == id)
-            .map(|r| r.status)
     };
+    let status_at = |node: &Node| record_at(node).map(|r| r.status);
     wait_for("the request to be received", servers, || {
         status_at(iom) == Some(RequestStatus::Received) && status_at(kz) == Some(RequestStatus::Received)
     });
-    for (step, after) in [
-        (Step::Acknowledge, RequestStatus::Acknowledged),
-        (Step::Start, RequestStatus::InProgress),
-        (Step::Answer, RequestStatus::Answered),
-    ] {
-        // DISCLOSURE: the answer will carry the person's identifying data once
-        // `Store::answer_request` lands on main.
-        assert_eq!(iom.store().request_step(&id, &step).unwrap(), after);
+    let person = record_at(iom)
+        .unwrap()
+        .about_person
+        .expect("the mission knows which of its persons");
+    for step in ["acknowledge", "start"] {
+        iom.run(&["request", "step", &id.to_string(), step]);
+        let after = status_at(iom).unwrap();
         wait_for(&format!("the police unit to see {after:?}"), servers, || {
             status_at(kz) == Some(after)
         });
     }
+    iom.run(&[
+        "request",
+        "step",
+        &id.to_string(),
+        "answer",
+        "--answer",
+        "She is in our care in the eastern camp.",
+        "--disclose",
+        &person,
+        "--approved-by",
+        "liaison",
+    ]);
+    wait_for("the police unit to see the answer", servers, || {
+        status_at(kz) == Some(RequestStatus::Answered)
+    });
+    let person: PersonId = person.parse().unwrap();
+    check_disclosure(network, id, &best.person_id, &person);
+    person
+}
+
+/// The police unit holds the mission's person as disclosed, the same individual as its
+/// own person of the hit; both audit trails record the disclosure.
+fn check_disclosure(network: &Network, id: uuid::Uuid, own: &str, disclosed: &PersonId) {
+    let (kz, iom) = (&network.nodes[KZ], &network.nodes[IOM]);
+    let mut police = kz.store();
+    let record = police
+        .requests(100)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.request_id == id)
+        .unwrap();
+    assert!(record.disclosed && record.answer.is_some(), "{record:?}");
+    let disclosure = police
+        .disclosure(&id, "liaison")
+        .unwrap()
+        .expect("the person disclosed");
+    assert_eq!(&disclosure.person.id, disclosed);
+    assert_eq!(disclosure.approved_by, "liaison");
+    let entities = network.entities();
+    assert_eq!(
+        entities[&(KZ, own.parse().unwrap())],
+        entities[&(IOM, disclosed.clone())],
+        "the best hit joins one individual"
+    );
+    let events = |node: &Node| -> Vec<String> {
+        let trail = node.store().audit_trail(&Default::default(), 100_000).unwrap();
+        trail.into_iter().map(|e| e.event).collect()
+    };
+    assert!(events(iom).iter().any(|e| e == "disclosure.sent"));
+    let received = events(kz);
+    assert!(received.iter().any(|e| e == "disclosure.received"), "{received:?}");
+    assert!(received.iter().any(|e| e == "disclosure.viewed"), "{received:?}");
 }
 
 // ALERTS: an alert sent by one node and acknowledged by the others belongs here, once
@@ -608,13 +700,14 @@ fn request_workflow(network: &Network, servers: &[Server]) {
 
 /// Everything any node queued for a partner, opened with the recipient's keys: no name
 /// part of four letters or more, birth date, document number, phone or person ID of any
-/// person of any node is in it. The linkage key is the one message skipped (it holds
-/// nothing about persons, only random key bytes).
-fn check_nothing_identifying_travelled(network: &Network) {
+/// person of any node is in it. Two things are set apart: the linkage key (it holds
+/// nothing about persons, only random key bytes), and the one approved disclosure, which
+/// must carry exactly the person disclosed, under TLP:RED, and nothing else identifying.
+fn check_nothing_identifying_travelled(network: &Network, disclosed: &PersonId) {
     let secrets = identifiers(network.persons.iter().map(|(_, p, _)| p));
     let stores: BTreeMap<String, Store> = network.nodes.iter().map(|n| (n.id.to_string(), n.store())).collect();
     let mut kinds = BTreeSet::new();
-    let mut opened = 0;
+    let (mut opened, mut disclosures) = (0, 0);
     for node in &network.nodes {
         let db = node.database();
         let mut statement = db.prepare("SELECT recipient, envelope FROM outbox").unwrap();
@@ -629,7 +722,17 @@ fn check_nothing_identifying_travelled(network: &Network) {
             if header.kind == Kind::LinkageKey {
                 continue;
             }
-            let text = String::from_utf8_lossy(&payload);
+            let mut json: serde_json::Value = serde_json::from_slice(&payload).unwrap();
+            if let Some(disclosure) = json.pointer_mut("/answer/disclosure").map(serde_json::Value::take) {
+                assert_eq!(disclosure["person"]["id"], disclosed.to_string());
+                assert_eq!(
+                    header.handling,
+                    Handling::Red,
+                    "a disclosure is for the named recipient only"
+                );
+                disclosures += 1;
+            }
+            let text = json.to_string();
             for secret in &secrets {
                 assert!(
                     !contains_word(&text, secret),
@@ -641,6 +744,7 @@ fn check_nothing_identifying_travelled(network: &Network) {
         }
     }
     eprintln!("{opened} envelopes opened, {} identifiers looked for", secrets.len());
+    assert_eq!(disclosures, 1, "the one approved disclosure");
     for kind in [
         Kind::Encodings,
         Kind::Hits,
@@ -697,9 +801,9 @@ fn three_nodes_find_the_persons_they_share_and_nothing_identifying_travels() {
 
     check_hits(&network);
     check_shelter(&network);
-    request_workflow(&network, &servers);
+    let disclosed = request_workflow(&network, &servers);
     drop(databases);
     drop(servers);
-    check_nothing_identifying_travelled(&network);
+    check_nothing_identifying_travelled(&network, &disclosed);
     eprintln!("done in {:.1} s", started.elapsed().as_secs_f64());
 }
