@@ -588,7 +588,7 @@ fn request_workflow(network: &Network, servers: &[Server]) -> PersonId {
     let (kz, iom) = (&network.nodes[KZ], &network.nodes[IOM]);
     let best = kz
         .store()
-        .hits(None, usize::MAX)
+        .hits(None, 100_000)
         .unwrap()
         .into_iter()
         .filter(|h| h.peer == iom.id)

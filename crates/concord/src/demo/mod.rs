@@ -16,7 +16,7 @@ use concord_node::Store;
 use concord_synth::Planting;
 
 use crate::exit::Code;
-use nodes::{Node, COORDINATOR, DEMO_UNITS, SPECS};
+use nodes::{Found, Node, COORDINATOR, DEMO_UNITS, SPECS};
 
 /// The demo's users on every node: one of each role.
 const DEMO_USERS: &[(&str, &str, Role, Option<&str>)] = &[
@@ -30,6 +30,9 @@ const DEMO_USERS: &[(&str, &str, Role, Option<&str>)] = &[
 /// entered in the demo shows its hits within seconds.
 const LINKAGE_EVERY: Duration = Duration::from_secs(2);
 
+/// More than the demo's requests or hits: "all of them".
+const ALL: usize = 1_000_000;
+
 /// The fewest cases per node with which persons can be planted in several nodes.
 const MIN_CASES: usize = 20;
 
@@ -38,26 +41,8 @@ pub fn run(dir: &Path, cases: usize, listen: SocketAddr, no_serve: bool) -> anyh
     for address in &addresses {
         concord_server::check_listen_address(address, &[])?;
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let started = Instant::now();
-    let (mut nodes, plan) = match nodes::existing(dir) {
-        Some(true) => {
-            println!("Reusing the demo network in {}", dir.display());
-            (nodes::open(dir)?, None)
-        }
-        Some(false) if cases < MIN_CASES => {
-            anyhow::bail!("the demo needs at least {MIN_CASES} cases per node (--cases), to plant persons in several")
-        }
-        Some(false) => {
-            let (nodes, plan) = nodes::create(dir, cases)?;
-            (nodes, Some(plan))
-        }
-        None => anyhow::bail!(
-            "{} holds an incomplete demo, or the single demo node of an earlier version: delete the folder \
-             (or give another with --dir) to create the three-node demo network",
-            dir.display()
-        ),
-    };
+    let (mut nodes, plan) = open_or_create(dir, cases)?;
     let urls = addresses.map(|a| format!("http://{a}"));
     network::publish_cards(&mut nodes, &urls)?;
     if plan.is_some() {
@@ -77,6 +62,30 @@ pub fn run(dir: &Path, cases: usize, listen: SocketAddr, no_serve: bool) -> anyh
         return Ok(Code::Success);
     }
     serve(nodes, addresses)
+}
+
+/// The demo network in `dir`, reused, or created with `cases` cases per node (and then
+/// the plan of the persons planted).
+fn open_or_create(dir: &Path, cases: usize) -> anyhow::Result<([Node; 3], Option<Vec<Planting>>)> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    match nodes::existing(dir) {
+        Found::Network => {
+            println!("Reusing the demo network in {}", dir.display());
+            Ok((nodes::open(dir)?, None))
+        }
+        Found::Nothing if cases < MIN_CASES => {
+            anyhow::bail!("the demo needs at least {MIN_CASES} cases per node (--cases), to plant persons in several")
+        }
+        Found::Nothing => {
+            let (nodes, plan) = nodes::create(dir, cases)?;
+            Ok((nodes, Some(plan)))
+        }
+        Found::Other => anyhow::bail!(
+            "{} holds an incomplete demo, or the single demo node of an earlier version: delete the folder \
+             (or give another with --dir) to create the three-node demo network",
+            dir.display()
+        ),
+    }
 }
 
 /// The nodes' addresses: `listen`, and the next two ports.
@@ -123,7 +132,7 @@ fn describe(
     for ((node, url), passwords) in nodes.iter().zip(urls).zip(passwords) {
         let stats = node.store.stats()?;
         let status = node.store.linkage_status()?;
-        let requests = node.store.requests(usize::MAX)?.len();
+        let requests = node.store.requests(ALL)?.len();
         println!("{} — {url}/", node.spec.name);
         println!(
             "  {}: {} cases, {} persons, {} hits ({} new), {requests} request(s)",
@@ -145,13 +154,12 @@ fn describe(
         println!();
     }
     if let Some(plan) = plan {
-        let [mission, both] = [&plan[0], &plan[2]].map(|p| p.persons);
-        println!(
-            "Persons held by more than one node (synthetic, planted as a second agency would write them): \
-             {mission} of the police unit's at the mission, {} of the mission's at the Korean police, {both} \
-             at all three.",
-            plan[1].persons
-        );
+        println!("Persons planted in more than one node, written as a second agency would write them:");
+        for planting in plan {
+            let into: Vec<&str> = planting.into.iter().map(|&i| SPECS[i].folder).collect();
+            let (persons, from) = (planting.persons, SPECS[planting.from].folder);
+            println!("  {persons} of {from}'s persons at {}", into.join(" and "));
+        }
     }
     println!(
         "The {} coordinates the linkage (it made the network's key). The users' passwords are new at every \

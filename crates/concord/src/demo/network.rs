@@ -99,7 +99,7 @@ pub fn open_request(nodes: &mut [Node; 3]) -> anyhow::Result<()> {
     let mission = nodes[COORDINATOR].store.node_id();
     let best = nodes[0]
         .store
-        .hits(None, usize::MAX)?
+        .hits(None, super::ALL)?
         .into_iter()
         .filter(|h| h.peer == mission)
         .max_by(|a, b| a.score.total_cmp(&b.score))

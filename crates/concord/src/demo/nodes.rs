@@ -81,18 +81,27 @@ fn paths(dir: &Path, spec: &Spec) -> (PathBuf, PathBuf) {
     (dir.join(spec.folder), dir.join(format!("{}.key", spec.folder)))
 }
 
-/// Whether the demo folder `dir` holds all three nodes (`Some(true)`), none
-/// (`Some(false)`), or only some, or the single node of older versions (`None`).
-pub fn existing(dir: &Path) -> Option<bool> {
+/// What a demo folder holds.
+pub enum Found {
+    /// The three nodes.
+    Network,
+    /// No node.
+    Nothing,
+    /// Some of the nodes, or the single node of earlier versions.
+    Other,
+}
+
+/// What the demo folder `dir` holds.
+pub fn existing(dir: &Path) -> Found {
     let database = concord_node::store::DATABASE_FILE;
     if dir.join("data").join(database).exists() {
-        return None;
+        return Found::Other;
     }
     let present = SPECS.iter().filter(|s| paths(dir, s).0.join(database).exists()).count();
     match present {
-        0 => Some(false),
-        n if n == SPECS.len() => Some(true),
-        _ => None,
+        0 => Found::Nothing,
+        n if n == SPECS.len() => Found::Network,
+        _ => Found::Other,
     }
 }
 
