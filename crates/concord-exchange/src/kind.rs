@@ -35,16 +35,23 @@ pub enum Kind {
     Request = 4,
     /// A step in a request's workflow (acknowledged, declined, withdrawn…).
     RequestUpdate = 5,
+    // Codes 6 to 8 are taken by kinds of the linkage work (linkage key, encodings, hits).
+    /// An alert broadcast to partners, or a later revision of it (updated, cancelled).
+    Alert = 9,
+    /// A partner's acknowledgement of an alert, sent back to its issuer.
+    AlertAck = 10,
 }
 
 impl Kind {
     /// Every kind, by code.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Receipt,
         Kind::Notice,
         Kind::CaseSummary,
         Kind::Request,
         Kind::RequestUpdate,
+        Kind::Alert,
+        Kind::AlertAck,
     ];
 
     /// The header code.
@@ -65,6 +72,7 @@ impl Kind {
             Kind::Notice => Some(Category::Notices),
             Kind::CaseSummary => Some(Category::CaseSummaries),
             Kind::Request | Kind::RequestUpdate => Some(Category::Requests),
+            Kind::Alert | Kind::AlertAck => Some(Category::Alerts),
         }
     }
 
@@ -75,13 +83,15 @@ impl Kind {
             Kind::CaseSummary => "case-summary",
             Kind::Request => "request",
             Kind::RequestUpdate => "request-update",
+            Kind::Alert => "alert",
+            Kind::AlertAck => "alert-ack",
         }
     }
 }
 
 /// A category of data that a sharing agreement allows to go to a partner.
 ///
-/// Later versions add encodings (for linkage), hits and alerts.
+/// Later versions add encodings (for linkage) and hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
     /// Notices: short texts between organisations.
@@ -90,17 +100,25 @@ pub enum Category {
     CaseSummaries,
     /// Requests for mutual assistance and their workflow.
     Requests,
+    /// Alerts, their revisions and their acknowledgements.
+    Alerts,
 }
 
 impl Category {
     /// Every category.
-    pub const ALL: [Category; 3] = [Category::Notices, Category::CaseSummaries, Category::Requests];
+    pub const ALL: [Category; 4] = [
+        Category::Notices,
+        Category::CaseSummaries,
+        Category::Requests,
+        Category::Alerts,
+    ];
 
     fn as_str(self) -> &'static str {
         match self {
             Category::Notices => "notices",
             Category::CaseSummaries => "case-summaries",
             Category::Requests => "requests",
+            Category::Alerts => "alerts",
         }
     }
 }
@@ -193,12 +211,15 @@ macro_rules! named {
 named!(
     Kind,
     "message kind",
-    "receipt, notice, case-summary, request, request-update",
+    "receipt, notice, case-summary, request, request-update, alert, alert-ack",
     |s| { Kind::ALL.into_iter().find(|k| k.as_str() == s.trim()) }
 );
-named!(Category, "data category", "notices, case-summaries, requests", |s| {
-    Category::ALL.into_iter().find(|c| c.as_str() == s.trim())
-});
+named!(
+    Category,
+    "data category",
+    "notices, case-summaries, requests, alerts",
+    |s| { Category::ALL.into_iter().find(|c| c.as_str() == s.trim()) }
+);
 named!(
     Handling,
     "handling label",
@@ -251,7 +272,9 @@ mod tests {
                 (2, "notice".into()),
                 (3, "case-summary".into()),
                 (4, "request".into()),
-                (5, "request-update".into())
+                (5, "request-update".into()),
+                (9, "alert".into()),
+                (10, "alert-ack".into())
             ]
         );
         assert_eq!(Handling::default(), Handling::Amber);
@@ -286,6 +309,8 @@ mod tests {
         assert_eq!(Kind::Receipt.category(), None);
         assert_eq!(Kind::Notice.category(), Some(Category::Notices));
         assert_eq!(Kind::CaseSummary.category(), Some(Category::CaseSummaries));
+        assert_eq!(Kind::Alert.category(), Some(Category::Alerts));
+        assert_eq!(Kind::AlertAck.category(), Some(Category::Alerts));
         assert!("Notice".parse::<Kind>().is_err());
     }
 }

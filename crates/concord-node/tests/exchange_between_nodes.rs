@@ -270,7 +270,7 @@ fn a_node_made_before_the_exchange_gains_keys_and_keeps_its_cases_on_upgrade() {
     let conn = rusqlite::Connection::open(dir.path().join("data").join(concord_node::store::DATABASE_FILE)).unwrap();
     conn.execute_batch(
         "DROP INDEX case_exploitation_by_case; DROP INDEX case_route_country_by_case;
-         DROP TABLE requests; DROP TABLE sessions; DROP TABLE api_tokens; DROP INDEX cases_by_unit; ALTER TABLE cases DROP COLUMN unit;
+         DROP TABLE alert_recipients; DROP TABLE alerts; DROP TABLE requests; DROP TABLE sessions; DROP TABLE api_tokens; DROP INDEX cases_by_unit; ALTER TABLE cases DROP COLUMN unit;
          DROP TABLE users; DROP TABLE audit_head; DROP TABLE audit; DROP TABLE inbox; DROP TABLE outbox; DROP TABLE peers; DROP TABLE node_identity;
          ALTER TABLE node DROP COLUMN endpoint; PRAGMA user_version = 1;",
     )

@@ -123,6 +123,12 @@ pub fn inbox(node: &NodeArgs, kind: Option<Kind>, limit: usize, json: bool) -> a
                 r.request_id, r.subject
             )?,
             Message::RequestUpdate(u) => writeln!(out, "    request {}: {:?}", u.request_id, u.step)?,
+            Message::Alert(a) => writeln!(
+                out,
+                "    alert {} revision {}: {} (see `concord alert list`)",
+                a.alert_id, a.revision, a.subject
+            )?,
+            Message::AlertAck(a) => writeln!(out, "    alert {} revision {} acknowledged", a.alert_id, a.revision)?,
         }
     }
     Ok(Code::Success)

@@ -1,6 +1,6 @@
 //! The messages a person can send, and received messages as read back from the inbox.
 
-use concord_exchange::payload::{self, AssistanceRequest, CaseSummary, Notice, RequestUpdate};
+use concord_exchange::payload::{self, Alert, AlertAck, AssistanceRequest, CaseSummary, Notice, RequestUpdate};
 use concord_exchange::{Handling, Kind, MessageId, NodeId};
 use serde::Serialize;
 
@@ -23,6 +23,10 @@ pub enum Message {
     Request(AssistanceRequest),
     /// A step in a request's workflow (sent with [`Store::request_step`]).
     RequestUpdate(RequestUpdate),
+    /// An alert or a revision of it (sent with [`Store::issue_alert`] and the like).
+    Alert(Alert),
+    /// An acknowledgement of a partner's alert (sent with [`Store::acknowledge_alert`]).
+    AlertAck(AlertAck),
 }
 
 impl Message {
@@ -33,6 +37,8 @@ impl Message {
             Self::CaseSummary(_) => Kind::CaseSummary,
             Self::Request(_) => Kind::Request,
             Self::RequestUpdate(_) => Kind::RequestUpdate,
+            Self::Alert(_) => Kind::Alert,
+            Self::AlertAck(_) => Kind::AlertAck,
         }
     }
 
@@ -49,6 +55,11 @@ impl Message {
                 Ok(payload::encode(request))
             }
             Self::RequestUpdate(update) => Ok(payload::encode(update)),
+            Self::Alert(alert) => {
+                alert.validate().map_err(ExchangeError::InvalidMessage)?;
+                Ok(payload::encode(alert))
+            }
+            Self::AlertAck(ack) => Ok(payload::encode(ack)),
         }
     }
 
@@ -59,6 +70,8 @@ impl Message {
             Kind::CaseSummary => Some(payload::decode(kind, bytes).map(Self::CaseSummary)),
             Kind::Request => Some(payload::decode(kind, bytes).map(Self::Request)),
             Kind::RequestUpdate => Some(payload::decode(kind, bytes).map(Self::RequestUpdate)),
+            Kind::Alert => Some(payload::decode(kind, bytes).map(Self::Alert)),
+            Kind::AlertAck => Some(payload::decode(kind, bytes).map(Self::AlertAck)),
             Kind::Receipt => None,
         }
     }

@@ -19,7 +19,7 @@ use zeroize::Zeroizing;
 
 use super::message::{Message, SEALED_PAYLOAD};
 use super::peers::Peer;
-use super::requests;
+use super::{alerts, requests};
 use super::{now_ms, time_text, ExchangeError};
 use crate::audit::{self, Event};
 use crate::store::sqlite::{self, exchange as sql};
@@ -327,6 +327,8 @@ fn apply_one(
     let applied = match Message::decode(header.kind, payload) {
         Some(Ok(Message::Request(request))) => requests::apply_request(tx, vault, sender, &message_id, &request)?,
         Some(Ok(Message::RequestUpdate(update))) => requests::apply_update(tx, vault, sender, &update)?,
+        Some(Ok(Message::Alert(alert))) => alerts::apply_alert(tx, vault, sender, &alert)?,
+        Some(Ok(Message::AlertAck(ack))) => alerts::apply_ack(tx, vault, sender, &ack)?,
         Some(Ok(_)) => Ok(()),
         _ => Err(format!("the payload is not a valid {kind} message")),
     };

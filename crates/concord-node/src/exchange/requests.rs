@@ -42,7 +42,7 @@ pub struct NewRequest {
     pub details: String,
 }
 
-/// Which way a request went.
+/// Which way a request (or an alert) went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {

@@ -11,6 +11,7 @@ use super::records::{CaseRows, StoredCase, StoredPerson};
 use super::{CaseFilter, CaseSummary, NodeSettings, PersonFilter, PersonSummary, Stats, StoreError};
 use crate::vault::WrappedKey;
 
+pub(crate) mod alerts;
 pub(crate) mod audit;
 pub(crate) mod exchange;
 pub(crate) mod requests;
@@ -18,7 +19,7 @@ pub(crate) mod sessions;
 pub(crate) mod users;
 
 /// The schema version the migrations below lead to: their number.
-const SCHEMA_VERSION: i64 = 6;
+const SCHEMA_VERSION: i64 = 7;
 
 /// Schema versions, oldest first. Never edit a released migration: add one (and raise
 /// [`SCHEMA_VERSION`]).
@@ -30,6 +31,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../../migrations/sqlite/0004_sign_in.sql")),
         M::up(include_str!("../../../migrations/sqlite/0005_list_indexes.sql")),
         M::up(include_str!("../../../migrations/sqlite/0006_requests.sql")),
+        M::up(include_str!("../../../migrations/sqlite/0008_alerts.sql")),
     ])
 }
 
