@@ -1,6 +1,7 @@
 //! `concord`: the command line of a Concord node. A thin layer: every command parses its
 //! arguments, calls the libraries, and prints.
 
+mod alerts;
 mod audit;
 mod bundle;
 mod cases;
@@ -86,6 +87,7 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         Command::Audit(command) => audit::run(command),
         Command::User(command) => users::run(command),
         Command::Request(command) => requests::run(command),
+        Command::Alert(command) => alerts::run(command),
         Command::Demo {
             dir,
             cases,
