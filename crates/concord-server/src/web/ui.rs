@@ -50,6 +50,7 @@ const SECTIONS: &[(&str, &str, Option<Permission>)] = &[
     ("/persons", "nav-persons", Some(Permission::ReadCases)),
     ("/partners", "nav-partners", Some(Permission::ReadPartners)),
     ("/requests", "nav-requests", Some(Permission::ReadPartners)),
+    ("/alerts", "nav-alerts", Some(Permission::ReadPartners)),
     ("/statistics", "nav-statistics", Some(Permission::ReadStatistics)),
     ("/estimate", "nav-estimate", Some(Permission::ReadStatistics)),
     ("/audit", "nav-audit", Some(Permission::ReadAudit)),
