@@ -63,7 +63,7 @@ pub struct NewAnswer {
     pub approved_by: String,
 }
 
-/// Which way a request went.
+/// Which way a request (or an alert) went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
