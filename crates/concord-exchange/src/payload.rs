@@ -161,6 +161,10 @@ pub struct AssistanceRequest {
     /// the hit, so that it knows whom the request is about without a name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about_reference: Option<String>,
+    /// For a request about one of the requester's cases: its reference (the
+    /// organisation's file number, not personal data), to file the answer under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about_case: Option<CaseId>,
 }
 
 impl AssistanceRequest {

@@ -323,3 +323,5 @@ alert-type-RouteSeen = طريق رُصد ميدانيًا
 alert-status-Active = ساري
 alert-status-Expired = منتهي
 alert-status-Cancelled = ملغى
+requests-about-case = بخصوص قضيتنا
+requests-ask-about-case = اسأل شريكًا عن هذه القضية

@@ -253,3 +253,5 @@ alerts-details = The alert
 alerts-sealed = An alert may describe a person; every node that holds it keeps it encrypted.
 alerts-expires-hint = In the future, at most 90 days ahead; the time is UTC.
 alerts-issue = Issue
+requests-about-case = About our case
+requests-ask-about-case = Ask a partner about this case

@@ -452,6 +452,9 @@ pub enum RequestCommand {
         /// partner learns which of its persons without a name.
         #[arg(long)]
         hit: Option<i64>,
+        /// The case of this node the request is about (its reference).
+        #[arg(long)]
+        case: Option<concord_core::CaseId>,
     },
     /// List requests, both ways, newest first.
     List {
