@@ -11,6 +11,7 @@
 //! rules that span fields and reports every problem at once, each naming its field.
 
 mod age;
+pub mod alert;
 pub mod assistance;
 mod case;
 mod country;

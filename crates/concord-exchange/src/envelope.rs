@@ -173,7 +173,7 @@ pub enum EnvelopeError {
     #[error("the envelope goes on after its signature; expected it to end there")]
     TrailingBytes,
     /// A kind code this build does not know.
-    #[error("unknown message kind code {0}; expected 1 (receipt), 2 (notice) or 3 (case-summary)")]
+    #[error("unknown message kind code {0}; expected one of: {known}", known = known_kinds())]
     UnknownKind(u8),
     /// A handling code outside TLP.
     #[error("unknown handling code {0}; expected 0 to 4 (TLP:CLEAR, GREEN, AMBER, AMBER+STRICT, RED)")]
@@ -205,6 +205,13 @@ pub enum EnvelopeError {
         "the recipient's exchange key is not usable (a low-order X25519 point); expected a key from its node card"
     )]
     RecipientKeyUnusable,
+}
+
+/// The kind codes this build reads, as `1 (receipt), 2 (notice), …`: the list of the
+/// build, so that the message never goes stale as kinds are added.
+fn known_kinds() -> String {
+    let kinds: Vec<String> = Kind::ALL.iter().map(|k| format!("{} ({k})", k.code())).collect();
+    kinds.join(", ")
 }
 
 /// The versions, as written in error messages.
@@ -556,7 +563,7 @@ mod tests {
         };
         assert_eq!(with(0, b"CNCB"), EnvelopeError::NotAnEnvelope);
         assert_eq!(Envelope::decode(b"GIF8").unwrap_err(), EnvelopeError::NotAnEnvelope);
-        assert_eq!(with(54, &[9]), EnvelopeError::UnknownKind(9));
+        assert_eq!(with(54, &[200]), EnvelopeError::UnknownKind(200));
         assert_eq!(with(55, &[5]), EnvelopeError::UnknownHandling(5));
         assert_eq!(
             with(LENGTH_AT, &15u32.to_be_bytes()),
@@ -564,7 +571,9 @@ mod tests {
         );
         let too_long = (MAX_PAYLOAD + TAG_LEN + 1) as u32;
         assert_eq!(with(LENGTH_AT, &too_long.to_be_bytes()), EnvelopeError::PayloadTooLarge);
-        assert!(with(54, &[9]).to_string().contains("expected 1 (receipt)"));
+        assert!(with(54, &[200])
+            .to_string()
+            .contains("expected one of: 1 (receipt), 2 (notice)"));
     }
 
     #[test]

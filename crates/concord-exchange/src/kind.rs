@@ -41,11 +41,15 @@ pub enum Kind {
     Encodings = 7,
     /// Hits found between the recipient's encodings and the sender's persons.
     Hits = 8,
+    /// An alert broadcast to partners, or a later revision of it (updated, cancelled).
+    Alert = 9,
+    /// A partner's acknowledgement of an alert, sent back to its issuer.
+    AlertAck = 10,
 }
 
 impl Kind {
     /// Every kind, by code.
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Receipt,
         Kind::Notice,
         Kind::CaseSummary,
@@ -54,6 +58,8 @@ impl Kind {
         Kind::LinkageKey,
         Kind::Encodings,
         Kind::Hits,
+        Kind::Alert,
+        Kind::AlertAck,
     ];
 
     /// The header code.
@@ -75,6 +81,7 @@ impl Kind {
             Kind::CaseSummary => Some(Category::CaseSummaries),
             Kind::Request | Kind::RequestUpdate => Some(Category::Requests),
             Kind::LinkageKey | Kind::Encodings | Kind::Hits => Some(Category::Encodings),
+            Kind::Alert | Kind::AlertAck => Some(Category::Alerts),
         }
     }
 
@@ -88,6 +95,8 @@ impl Kind {
             Kind::LinkageKey => "linkage-key",
             Kind::Encodings => "encodings",
             Kind::Hits => "hits",
+            Kind::Alert => "alert",
+            Kind::AlertAck => "alert-ack",
         }
     }
 }
@@ -105,15 +114,18 @@ pub enum Category {
     /// One category, because each is useless without the others: a partner that may
     /// receive encodings needs the key to match them and answers with hits.
     Encodings,
+    /// Alerts, their revisions and their acknowledgements.
+    Alerts,
 }
 
 impl Category {
     /// Every category.
-    pub const ALL: [Category; 4] = [
+    pub const ALL: [Category; 5] = [
         Category::Notices,
         Category::CaseSummaries,
         Category::Requests,
         Category::Encodings,
+        Category::Alerts,
     ];
 
     fn as_str(self) -> &'static str {
@@ -122,6 +134,7 @@ impl Category {
             Category::CaseSummaries => "case-summaries",
             Category::Requests => "requests",
             Category::Encodings => "encodings",
+            Category::Alerts => "alerts",
         }
     }
 }
@@ -214,13 +227,13 @@ macro_rules! named {
 named!(
     Kind,
     "message kind",
-    "receipt, notice, case-summary, request, request-update, linkage-key, encodings, hits",
+    "receipt, notice, case-summary, request, request-update, linkage-key, encodings, hits, alert, alert-ack",
     |s| { Kind::ALL.into_iter().find(|k| k.as_str() == s.trim()) }
 );
 named!(
     Category,
     "data category",
-    "notices, case-summaries, requests, encodings",
+    "notices, case-summaries, requests, encodings, alerts",
     |s| { Category::ALL.into_iter().find(|c| c.as_str() == s.trim()) }
 );
 named!(
@@ -278,7 +291,9 @@ mod tests {
                 (5, "request-update".into()),
                 (6, "linkage-key".into()),
                 (7, "encodings".into()),
-                (8, "hits".into())
+                (8, "hits".into()),
+                (9, "alert".into()),
+                (10, "alert-ack".into())
             ]
         );
         assert_eq!(Handling::default(), Handling::Amber);
@@ -313,6 +328,8 @@ mod tests {
         assert_eq!(Kind::Receipt.category(), None);
         assert_eq!(Kind::Notice.category(), Some(Category::Notices));
         assert_eq!(Kind::CaseSummary.category(), Some(Category::CaseSummaries));
+        assert_eq!(Kind::Alert.category(), Some(Category::Alerts));
+        assert_eq!(Kind::AlertAck.category(), Some(Category::Alerts));
         assert!("Notice".parse::<Kind>().is_err());
     }
 }

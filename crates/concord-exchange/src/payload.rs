@@ -10,7 +10,8 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+use concord_core::alert::AlertType;
 use concord_core::assistance::{LegalBasis, RequestType, Step, Urgency};
 use concord_core::vocabulary::{
     CaseStatus, ExploitationType, Gender, LabourSector, MeansOfControl, PersonRole, SexExploitationForm,
@@ -26,6 +27,8 @@ use crate::kind::Kind;
 pub const MAX_SUBJECT_CHARS: usize = 200;
 /// Longest notice body, in characters.
 pub const MAX_BODY_CHARS: usize = 10_000;
+/// Longest area of an alert, in characters.
+pub const MAX_AREA_CHARS: usize = 200;
 
 /// A payload that cannot be read, or breaks its kind's limits.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -74,6 +77,9 @@ pub enum PayloadError {
         /// What is expected.
         expected: &'static str,
     },
+    /// An alert's revision 0: revisions count from 1.
+    #[error("the revision is 0; expected 1 for a new alert, and more for each later version")]
+    ZeroRevision,
 }
 
 /// The JSON of a payload.
@@ -155,6 +161,10 @@ pub struct AssistanceRequest {
     /// the hit, so that it knows whom the request is about without a name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about_reference: Option<String>,
+    /// For a request about one of the requester's cases: its reference (the
+    /// organisation's file number, not personal data), to file the answer under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about_case: Option<CaseId>,
 }
 
 impl AssistanceRequest {
@@ -343,6 +353,55 @@ impl Hits {
     }
 }
 
+/// An alert, or a later revision of it (kind [`Kind::Alert`]).
+///
+/// Every revision carries the whole alert, so that a receiver needs only the highest it
+/// has seen ([`concord_core::alert::supersedes`]); an update or a cancellation is the same
+/// `alert_id` with a higher `revision`. Unlike a request, an alert may describe a person
+/// (a missing child must be recognisable); receivers seal it at rest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alert {
+    /// The alert's ID, a random UUID chosen by its issuer.
+    pub alert_id: uuid::Uuid,
+    /// 1 when issued, one more for each update or the cancellation.
+    pub revision: u32,
+    /// What it is about.
+    pub alert_type: AlertType,
+    /// What it is about: 1 to 200 characters.
+    pub subject: String,
+    /// The alert itself: up to 10,000 characters.
+    pub details: String,
+    /// When it stops being in force (RFC 3339).
+    pub expires_at: DateTime<Utc>,
+    /// Where it applies (a country, region, border crossing…): up to 200 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+    /// Whether the issuer cancelled it.
+    #[serde(default)]
+    pub cancelled: bool,
+}
+
+impl Alert {
+    /// Checks the limits of its texts and its revision. Its expiry is checked by the issuer
+    /// only ([`concord_core::alert::check_expiry`]): an alert carried by hand may arrive
+    /// after it expired, and is then kept as expired rather than refused.
+    pub fn validate(&self) -> Result<(), PayloadError> {
+        if self.revision == 0 {
+            return Err(PayloadError::ZeroRevision);
+        }
+        check_texts(&self.subject, ("details", &self.details))?;
+        let found = self.area.as_deref().map_or(0, |a| a.chars().count());
+        if found > MAX_AREA_CHARS {
+            return Err(PayloadError::TooLong {
+                field: "area",
+                max: MAX_AREA_CHARS,
+                found,
+            });
+        }
+        Ok(())
+    }
+}
+
 fn check_count(field: &'static str, found: usize) -> Result<(), PayloadError> {
     if found > MAX_LINKAGE_ITEMS {
         return Err(PayloadError::TooMany {
@@ -366,6 +425,16 @@ fn check_reference(reference: &str) -> Result<(), PayloadError> {
             expected: "1 to 64 ASCII letters, digits or hyphens",
         })
     }
+}
+
+/// A partner's acknowledgement of an alert, sent back to its issuer (kind
+/// [`Kind::AlertAck`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertAck {
+    /// The alert.
+    pub alert_id: uuid::Uuid,
+    /// The revision the partner read and acknowledges.
+    pub revision: u32,
 }
 
 /// A case without identifying data, for analysis (kind [`Kind::CaseSummary`]).
@@ -579,6 +648,68 @@ mod tests {
             err.to_string(),
             "the body is 10001 characters long; expected at most 10000"
         );
+    }
+
+    fn alert() -> Alert {
+        Alert {
+            alert_id: "9b2e4c1a-5d6f-4a7b-8c9d-0e1f2a3b4c5d".parse().unwrap(),
+            revision: 1,
+            alert_type: AlertType::RecruitmentScheme,
+            subject: "Fake au-pair adverts".into(),
+            details: "Adverts on a job board promise au-pair work in Poland.".into(),
+            expires_at: "2026-12-15T00:00:00Z".parse().unwrap(),
+            area: Some("Lviv oblast".into()),
+            cancelled: false,
+        }
+    }
+
+    #[test]
+    fn alerts_read_as_documented_and_keep_to_their_limits() {
+        let documented = br#"{"alert_id":"9b2e4c1a-5d6f-4a7b-8c9d-0e1f2a3b4c5d","revision":1,
+            "alert_type":"RecruitmentScheme","subject":"Fake au-pair adverts",
+            "details":"Adverts on a job board promise au-pair work in Poland.",
+            "expires_at":"2026-12-15T02:00:00+02:00","area":"Lviv oblast"}"#;
+        assert_eq!(
+            decode::<Alert>(Kind::Alert, documented),
+            Ok(alert()),
+            "no `cancelled` means false"
+        );
+        assert_eq!(decode::<Alert>(Kind::Alert, &encode(&alert())), Ok(alert()));
+        assert_eq!(alert().validate(), Ok(()));
+        let with = |change: fn(&mut Alert)| {
+            let mut a = alert();
+            change(&mut a);
+            a.validate()
+        };
+        assert_eq!(with(|a| a.revision = 0), Err(PayloadError::ZeroRevision));
+        assert_eq!(
+            with(|a| a.subject = " ".into()),
+            Err(PayloadError::Empty { field: "subject" })
+        );
+        let long_details = with(|a| a.details = "x".repeat(10_001)).unwrap_err();
+        assert_eq!(
+            long_details.to_string(),
+            "the details is 10001 characters long; expected at most 10000"
+        );
+        assert_eq!(
+            with(|a| a.area = Some("é".repeat(201))),
+            Err(PayloadError::TooLong {
+                field: "area",
+                max: 200,
+                found: 201
+            })
+        );
+        let err = decode::<Alert>(Kind::Alert, br#"{"alert_id":"9b2e4c1a-5d6f-4a7b-8c9d-0e1f2a3b4c5d","revision":1,"alert_type":"Lost","subject":"s","details":"","expires_at":"2026-12-15T00:00:00Z"}"#).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("the alert payload is not valid at `alert_type`"),
+            "{err}"
+        );
+        let ack = AlertAck {
+            alert_id: alert().alert_id,
+            revision: 2,
+        };
+        assert_eq!(decode::<AlertAck>(Kind::AlertAck, &encode(&ack)), Ok(ack));
     }
 
     /// Every string value in a JSON document.

@@ -76,6 +76,10 @@ pub enum Event {
     PersonViewed,
     /// A request for assistance changed status by a partner's step.
     RequestChanged,
+    /// This node issued, updated or cancelled an alert.
+    AlertIssued,
+    /// A partner's alert was updated or cancelled, or a partner acknowledged ours.
+    AlertChanged,
     /// Cases were imported from a file.
     CasesImported,
     /// Every case, identifying data included, was exported to a file.
@@ -127,6 +131,8 @@ impl Event {
             Self::CaseViewed => "case.viewed",
             Self::PersonViewed => "person.viewed",
             Self::RequestChanged => "request.changed",
+            Self::AlertIssued => "alert.issued",
+            Self::AlertChanged => "alert.changed",
             Self::CasesImported => "cases.imported",
             Self::CasesExported => "cases.exported",
             Self::CoordinatorChanged => "linkage.coordinator-changed",

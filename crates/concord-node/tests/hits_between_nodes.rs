@@ -462,6 +462,7 @@ fn a_request_made_from_a_hit_is_answered_with_an_approved_disclosure_that_both_t
         subject: format!("Hit {} in our records", hit.id),
         details: "Please tell us who this is; we believe the person is a victim.".into(),
         about_hit: Some(999_999),
+        about_case: None,
     };
     assert!(matches!(
         p.a.send_request(&p.b.node_id(), &new),

@@ -23,6 +23,7 @@ fn request() -> NewRequest {
         subject: "Hit H-17 in the Almaty records".into(),
         details: "Please confirm whether the person of hit H-17 is in your care.".into(),
         about_hit: None,
+        about_case: None,
     }
 }
 
@@ -153,4 +154,22 @@ fn a_request_arriving_twice_is_recorded_once() {
     let again = p.b.receive_bundle(&bundle.bytes, Via::Http).unwrap();
     assert_eq!(again.duplicates, 1);
     assert_eq!(p.b.requests(10).unwrap().len(), 1);
+}
+
+#[test]
+fn a_request_about_one_of_our_cases_names_it_on_both_nodes_and_an_unknown_case_is_refused() {
+    let mut p = paired();
+    let case = common::synthetic_cases(3, 1).remove(0);
+    p.a.insert_case(&case).unwrap();
+    let mut new = request();
+    new.about_case = Some("NO-SUCH-CASE".parse().unwrap());
+    assert!(matches!(
+        p.a.send_request(&p.b.node_id(), &new),
+        Err(ExchangeError::Store(concord_node::StoreError::CaseNotFound(_)))
+    ));
+    new.about_case = Some(case.id.clone());
+    p.a.send_request(&p.b.node_id(), &new).unwrap();
+    carry(&mut p.a, &mut p.b);
+    assert_eq!(p.a.requests(10).unwrap()[0].about_case.as_ref(), Some(&case.id));
+    assert_eq!(p.b.requests(10).unwrap()[0].about_case.as_ref(), Some(&case.id));
 }

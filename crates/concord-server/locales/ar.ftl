@@ -285,3 +285,43 @@ requests-about-hit = بخصوص التطابق
 requests-answer = الرد
 requests-disclose = الإفصاح عن البيانات التعريفية لشخصنا { $person } للشريك (أوافق)
 requests-disclosed = تم الإفصاح عن بيانات تعريفية
+## التنبيهات
+nav-alerts = التنبيهات
+alerts-title = التنبيهات
+alerts-in-force = سارية
+alerts-past = منتهية أو ملغاة
+alerts-none = لا توجد تنبيهات.
+alerts-subject = الموضوع
+alerts-type = التنبيه
+alerts-issuer = من
+alerts-ours = نحن
+alerts-area = المنطقة
+alerts-expires = ينتهي (بالتوقيت العالمي)
+alerts-revision = المراجعة { $revision }
+alerts-acknowledgements = الإقرار بالاستلام
+alerts-acked-count = { $acked } من { $total } من الشركاء، آخر مراجعة
+alerts-acked-revision = أُقرّ باستلام المراجعة { $revision }
+alerts-not-acknowledged = ليس بعد
+alerts-we-acknowledged = أقررنا باستلامه
+alerts-acknowledge = إقرار بالاستلام
+alerts-cancel = إلغاء التنبيه
+alerts-new = إصدار تنبيه
+alerts-recipients = { $count ->
+    [0] لا يسمح اتفاق أي شريك بالتنبيهات بعد: التنبيه الصادر الآن يبقى على هذه العقدة.
+    [one] يُرسل إلى الشريك الوحيد الذي يسمح اتفاقه بالتنبيهات.
+    [two] يُرسل إلى الشريكين اللذين يسمح اتفاقهما بالتنبيهات.
+   *[other] يُرسل إلى { $count } من الشركاء الذين تسمح اتفاقاتهم بالتنبيهات.
+}
+alerts-details = نص التنبيه
+alerts-sealed = قد يصف التنبيه شخصًا؛ كل عقدة تحتفظ به تحفظه مشفّرًا.
+alerts-expires-hint = في المستقبل، خلال 90 يومًا على الأكثر؛ الوقت بالتوقيت العالمي.
+alerts-issue = إصدار
+alert-type-MissingPerson = شخص مفقود
+alert-type-WantedSuspect = مشتبه به مطلوب
+alert-type-RecruitmentScheme = مخطط تجنيد
+alert-type-RouteSeen = طريق رُصد ميدانيًا
+alert-status-Active = ساري
+alert-status-Expired = منتهي
+alert-status-Cancelled = ملغى
+requests-about-case = بخصوص قضيتنا
+requests-ask-about-case = اسأل شريكًا عن هذه القضية

@@ -223,3 +223,35 @@ requests-about-hit = About hit
 requests-answer = Answer
 requests-disclose = Disclose the identifying data of our person { $person } to the partner (I approve)
 requests-disclosed = Identifying data disclosed
+## Alerts
+nav-alerts = Alerts
+alerts-title = Alerts
+alerts-in-force = In force
+alerts-past = Expired or cancelled
+alerts-none = No alert.
+alerts-subject = Subject
+alerts-type = Alert
+alerts-issuer = From
+alerts-ours = us
+alerts-area = Area
+alerts-expires = Expires (UTC)
+alerts-revision = revision { $revision }
+alerts-acknowledgements = Acknowledged
+alerts-acked-count = { $acked } of { $total } partners, latest revision
+alerts-acked-revision = acknowledged revision { $revision }
+alerts-not-acknowledged = not yet
+alerts-we-acknowledged = acknowledged by us
+alerts-acknowledge = Acknowledge
+alerts-cancel = Cancel the alert
+alerts-new = Issue an alert
+alerts-recipients = { $count ->
+    [0] No partner's agreement allows alerts yet: an alert issued now stays on this node.
+    [one] It goes to the one partner whose agreement allows alerts.
+   *[other] It goes to the { $count } partners whose agreement allows alerts.
+}
+alerts-details = The alert
+alerts-sealed = An alert may describe a person; every node that holds it keeps it encrypted.
+alerts-expires-hint = In the future, at most 90 days ahead; the time is UTC.
+alerts-issue = Issue
+requests-about-case = About our case
+requests-ask-about-case = Ask a partner about this case

@@ -38,6 +38,7 @@
 //! The same router serves the web pages ([`web`]): HTML rendered on the server, in
 //! English or Arabic, with the same role checks.
 
+mod alerts;
 mod audit;
 mod auth;
 mod body;

@@ -46,6 +46,9 @@ pub struct RequestToSend {
     /// The hit the request is about (its number on this node), if any.
     #[serde(default)]
     pub about_hit: Option<i64>,
+    /// The case of this node the request is about, if any.
+    #[serde(default)]
+    pub about_case: Option<concord_core::CaseId>,
 }
 
 /// The body of `POST /api/v1/requests/{id}/steps`.
@@ -102,6 +105,7 @@ pub(crate) async fn create(
         subject: body.subject,
         details: body.details,
         about_hit: body.about_hit,
+        about_case: body.about_case,
     };
     let request_id = state
         .with_store(move |s| s.send_request(&body.to, &new).map_err(refusal))

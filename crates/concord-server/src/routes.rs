@@ -11,7 +11,7 @@ use axum::Router;
 use concord_core::Permission;
 
 use crate::state::AppState;
-use crate::{audit, cases, exchange, hits, node, persons, requests, tokens, web, MAX_BUNDLE_BYTES};
+use crate::{alerts, audit, cases, exchange, hits, node, persons, requests, tokens, web, MAX_BUNDLE_BYTES};
 
 /// Who may call a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +106,31 @@ fn table() -> Table {
             Needs(SendMessages),
             post(requests::step),
         )
+        .add(Method::GET, "/api/v1/alerts", Needs(ReadPartners), get(alerts::list))
+        .add(
+            Method::POST,
+            "/api/v1/alerts",
+            Needs(SendMessages),
+            post(alerts::create),
+        )
+        .add(
+            Method::POST,
+            "/api/v1/alerts/{id}/update",
+            Needs(SendMessages),
+            post(alerts::update),
+        )
+        .add(
+            Method::POST,
+            "/api/v1/alerts/{id}/cancel",
+            Needs(SendMessages),
+            post(alerts::cancel),
+        )
+        .add(
+            Method::POST,
+            "/api/v1/alerts/{id}/ack",
+            Needs(SendMessages),
+            post(alerts::acknowledge),
+        )
         .add(
             Method::GET,
             "/api/v1/requests/{id}/disclosure",
@@ -193,6 +218,20 @@ fn table() -> Table {
             "/requests/{id}/steps",
             Needs(SendMessages),
             post(web::requests::step),
+        )
+        .add(Method::GET, "/alerts", Needs(ReadPartners), get(web::alerts::list))
+        .add(Method::POST, "/alerts", Needs(SendMessages), post(web::alerts::create))
+        .add(
+            Method::POST,
+            "/alerts/{id}/cancel",
+            Needs(SendMessages),
+            post(web::alerts::cancel),
+        )
+        .add(
+            Method::POST,
+            "/alerts/{id}/ack",
+            Needs(SendMessages),
+            post(web::alerts::acknowledge),
         )
         .add(
             Method::GET,

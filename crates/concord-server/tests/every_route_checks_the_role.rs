@@ -34,6 +34,7 @@ fn address(template: &str) -> String {
         .replace("/persons/{id}", "/persons/C-1-V1")
         .replace("/tokens/{id}", "/tokens/999")
         .replace("/requests/{id}", "/requests/00000000-0000-4000-8000-000000000000")
+        .replace("/alerts/{id}", "/alerts/00000000-0000-4000-8000-000000000000")
         .replace("{code}", "ar")
 }
 

@@ -194,6 +194,11 @@ pub enum Command {
     /// (for follow-up) or reject (a different person) after review.
     #[command(subcommand)]
     Hits(HitsCommand),
+    /// Alerts to and from partners (a missing person, a wanted suspect, a recruitment
+    /// scheme or a route seen in the field): issue one to every partner allowed alerts,
+    /// list them, update or cancel ours, acknowledge theirs.
+    #[command(subcommand)]
+    Alert(AlertCommand),
     /// The node's audit trail: every message sent, received, refused or rejected, and
     /// every partner and agreement change — who, what kind, when, how large; never the
     /// content.
@@ -298,7 +303,7 @@ pub enum PeerCommand {
         json: bool,
     },
     /// Change the sharing agreement with a partner: what may be sent to it and what is
-    /// accepted from it (categories: notices, case-summaries).
+    /// accepted from it (categories: notices, case-summaries, requests, alerts).
     ///
     /// Example: concord peer agreement ROKWEZY-OPKMSAT-PXV6QTI-IBXPFQZ --send none
     Agreement {
@@ -452,6 +457,9 @@ pub enum RequestCommand {
         /// partner learns which of its persons without a name.
         #[arg(long)]
         hit: Option<i64>,
+        /// The case of this node the request is about (its reference).
+        #[arg(long)]
+        case: Option<concord_core::CaseId>,
     },
     /// List requests, both ways, newest first.
     List {
@@ -488,6 +496,89 @@ pub enum RequestCommand {
         #[arg(long)]
         approved_by: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlertCommand {
+    /// Issue an alert to every partner whose agreement allows sending `alerts` (partners
+    /// without it get nothing). An alert may describe a person; it is sealed at rest on
+    /// every node that holds it.
+    ///
+    /// Example: concord alert issue --type MissingPerson --subject "Girl, 15, missing since 2 May"
+    ///          --details "…" --expires 2026-08-01 --area "Chisinau → Odesa"
+    Issue {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// MissingPerson, WantedSuspect, RecruitmentScheme, RouteSeen.
+        #[arg(long = "type")]
+        alert_type: concord_core::alert::AlertType,
+        /// Subject (up to 200 characters).
+        #[arg(long)]
+        subject: String,
+        /// The alert (up to 10,000 characters).
+        #[arg(long)]
+        details: String,
+        /// When it stops being in force, within 90 days: 2026-08-01 (until the end of that
+        /// day, UTC), 2026-08-01 18:00 (UTC) or 2026-08-01T18:00:00+03:00.
+        #[arg(long, value_parser = expiry)]
+        expires: chrono::DateTime<chrono::Utc>,
+        /// Where it applies: a country, region, border crossing (up to 200 characters).
+        #[arg(long)]
+        area: Option<String>,
+    },
+    /// List alerts, ours and partners': those in force first, then expired and cancelled.
+    List {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// How many.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON instead of a table (with who acknowledged each of ours).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Update an alert this node issued: a new revision goes to the partners it went to.
+    /// What is not given stays as it was; an expired alert is renewed with a new --expires.
+    Update {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The alert's ID (from `concord alert list`).
+        alert: uuid::Uuid,
+        /// A new type.
+        #[arg(long = "type")]
+        alert_type: Option<concord_core::alert::AlertType>,
+        /// A new subject.
+        #[arg(long)]
+        subject: Option<String>,
+        /// New details.
+        #[arg(long)]
+        details: Option<String>,
+        /// A new expiry, within 90 days.
+        #[arg(long, value_parser = expiry)]
+        expires: Option<chrono::DateTime<chrono::Utc>>,
+        /// A new area ("" removes it).
+        #[arg(long)]
+        area: Option<String>,
+    },
+    /// Cancel an alert this node issued; the partners it went to are told.
+    Cancel {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The alert's ID.
+        alert: uuid::Uuid,
+    },
+    /// Acknowledge a partner's alert (its latest revision, while in force); the issuer is
+    /// told.
+    Ack {
+        #[command(flatten)]
+        node: NodeArgs,
+        /// The alert's ID.
+        alert: uuid::Uuid,
+    },
+}
+
+fn expiry(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    concord_core::alert::parse_expiry(text).map_err(|e| e.to_string())
 }
 
 /// A step in a request's workflow.

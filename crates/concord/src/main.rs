@@ -1,6 +1,7 @@
 //! `concord`: the command line of a Concord node. A thin layer: every command parses its
 //! arguments, calls the libraries, and prints.
 
+mod alerts;
 mod audit;
 mod bundle;
 mod cases;
@@ -90,6 +91,7 @@ fn run(command: Command) -> anyhow::Result<exit::Code> {
         Command::Request(command) => requests::run(command),
         Command::Network(command) => network::run(command),
         Command::Hits(command) => network::hits(command),
+        Command::Alert(command) => alerts::run(command),
         Command::Demo {
             dir,
             cases,

@@ -126,6 +126,12 @@ pub fn inbox(node: &NodeArgs, kind: Option<Kind>, limit: usize, json: bool) -> a
             Message::LinkageKey(_) | Message::Encodings(_) | Message::Hits(_) => {
                 writeln!(out, "    linkage (see `concord network status`)")?
             }
+            Message::Alert(a) => writeln!(
+                out,
+                "    alert {} revision {}: {} (see `concord alert list`)",
+                a.alert_id, a.revision, a.subject
+            )?,
+            Message::AlertAck(a) => writeln!(out, "    alert {} revision {} acknowledged", a.alert_id, a.revision)?,
         }
     }
     Ok(Code::Success)

@@ -23,9 +23,11 @@ pub fn run(command: RequestCommand) -> anyhow::Result<Code> {
             subject,
             details,
             hit,
+            case,
         } => {
             let new = NewRequest {
                 about_hit: hit,
+                about_case: case,
                 request_type,
                 legal_basis: basis,
                 urgency,

@@ -124,3 +124,5 @@ CREATE INDEX hits_by_status ON hits (status, pk);
 -- A request made from a hit is about one of each node's persons: the requester's from
 -- its hit, the responder's from the reference the request carries.
 ALTER TABLE requests ADD COLUMN about_person TEXT;
+-- A request about one of the requester's cases names it (a file number, on both nodes).
+ALTER TABLE requests ADD COLUMN about_case TEXT;

@@ -1,7 +1,7 @@
 //! The messages a person can send, and received messages as read back from the inbox.
 
 use concord_exchange::payload::{
-    self, AssistanceRequest, CaseSummary, Encodings, Hits, LinkageKeyGrant, Notice, RequestUpdate,
+    self, Alert, AlertAck, AssistanceRequest, CaseSummary, Encodings, Hits, LinkageKeyGrant, Notice, RequestUpdate,
 };
 use concord_exchange::{Handling, Kind, MessageId, NodeId};
 use serde::Serialize;
@@ -35,6 +35,10 @@ pub enum Message {
     /// Hits found (sent by [`Store::find_hits`]).
     #[serde(skip)]
     Hits(Hits),
+    /// An alert or a revision of it (sent with [`Store::issue_alert`] and the like).
+    Alert(Alert),
+    /// An acknowledgement of a partner's alert (sent with [`Store::acknowledge_alert`]).
+    AlertAck(AlertAck),
 }
 
 impl Message {
@@ -48,6 +52,8 @@ impl Message {
             Self::LinkageKey(_) => Kind::LinkageKey,
             Self::Encodings(_) => Kind::Encodings,
             Self::Hits(_) => Kind::Hits,
+            Self::Alert(_) => Kind::Alert,
+            Self::AlertAck(_) => Kind::AlertAck,
         }
     }
 
@@ -76,6 +82,11 @@ impl Message {
                 hits.validate().map_err(ExchangeError::InvalidMessage)?;
                 Ok(payload::encode(hits))
             }
+            Self::Alert(alert) => {
+                alert.validate().map_err(ExchangeError::InvalidMessage)?;
+                Ok(payload::encode(alert))
+            }
+            Self::AlertAck(ack) => Ok(payload::encode(ack)),
         }
     }
 
@@ -95,6 +106,8 @@ impl Message {
                 h.validate()?;
                 Ok(Self::Hits(h))
             })),
+            Kind::Alert => Some(payload::decode(kind, bytes).map(Self::Alert)),
+            Kind::AlertAck => Some(payload::decode(kind, bytes).map(Self::AlertAck)),
             Kind::Receipt => None,
         }
     }

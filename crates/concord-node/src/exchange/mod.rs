@@ -10,6 +10,7 @@
 //!
 //! [`Store::receive_bundle`]: crate::Store::receive_bundle
 
+mod alerts;
 mod backoff;
 mod hits;
 pub(crate) mod keys;
@@ -24,6 +25,7 @@ use concord_exchange::{BundleError, CardError, Category, EnvelopeError, Kind, Me
 
 use crate::StoreError;
 
+pub use alerts::{AlertChange, AlertRecipient, AlertRecord, AlertSent, NewAlert};
 pub use backoff::Backoff;
 pub use hits::{FoundBy, Hit, HitReport, HitStatus, HIT_THRESHOLD};
 pub use linkage::{LinkageStatus, SyncReport, SHARED_ROLES};
@@ -57,6 +59,21 @@ pub enum ExchangeError {
     /// A step the request's workflow does not allow.
     #[error(transparent)]
     Step(concord_core::assistance::StepError),
+    /// No alert with this ID.
+    #[error("no alert {0} on this node; `concord alert list` shows them")]
+    UnknownAlert(uuid::Uuid),
+    /// A partner's alert, which only that partner may revise.
+    #[error("alert {alert} was issued by partner {issuer}; only its issuer may update or cancel it")]
+    NotIssuer { alert: uuid::Uuid, issuer: NodeId },
+    /// One of our own alerts, which its recipients acknowledge, not we.
+    #[error("alert {0} was issued by this node; the partners it went to acknowledge it, not its issuer")]
+    OwnAlert(uuid::Uuid),
+    /// A revision this node has acknowledged already.
+    #[error("revision {revision} of alert {alert} is already acknowledged; the issuer was told")]
+    AlreadyAcknowledged { alert: uuid::Uuid, revision: u32 },
+    /// What the rules of alerts refuse (an expiry out of range, an alert no longer in force).
+    #[error(transparent)]
+    Alert(concord_core::alert::AlertError),
     /// A node that is not a partner.
     #[error("node {0} is not a partner of this node; add it with `concord peer add`")]
     UnknownPeer(NodeId),

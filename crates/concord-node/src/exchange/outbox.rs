@@ -7,6 +7,8 @@
 //! any point therefore loses nothing: at worst a message goes out again, and the partner
 //! recognises it by (sender, message ID) and does not apply it twice.
 
+use std::collections::HashMap;
+
 use concord_exchange::{envelope, Bundle, Handling, Header, Kind, MessageId, NodeId};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -131,34 +133,33 @@ impl Store {
         handling: Handling,
         also: impl FnOnce(&rusqlite::Transaction<'_>, &crate::vault::Vault, &[MessageId]) -> Result<(), ExchangeError>,
     ) -> Result<Vec<MessageId>, ExchangeError> {
-        let peer = self.known_peer(to)?;
-        for message in messages {
-            let kind = message.kind();
-            let category = kind.category().ok_or(ExchangeError::NotSendable(kind))?;
-            if !peer.agreement.send.contains(&category) {
-                let peer_text = to.to_string();
-                self.transaction(|tx, vault| {
-                    audit::record(
-                        tx,
-                        vault,
-                        Event::SendRefused
-                            .about(&peer_text)
-                            .detail(&format!("{kind}: {category} not in the agreement")),
-                    )
-                })?;
-                return Err(ExchangeError::NotAllowed {
-                    peer: *to,
-                    category,
-                    allowed: super::Agreement::describe(&peer.agreement.send),
-                });
+        let batch: Vec<(NodeId, &Message)> = messages.iter().map(|m| (*to, m)).collect();
+        self.queue(&batch, handling, also)
+    }
+
+    /// Seals each message of `batch` for its partner (on all cores) and queues them all in
+    /// one transaction with `also`: every one is queued, or none is. A batch may address
+    /// several partners (an alert goes to each partner allowed alerts); one message that
+    /// an agreement does not allow refuses the whole batch.
+    pub(crate) fn queue(
+        &mut self,
+        batch: &[(NodeId, &Message)],
+        handling: Handling,
+        also: impl FnOnce(&rusqlite::Transaction<'_>, &crate::vault::Vault, &[MessageId]) -> Result<(), ExchangeError>,
+    ) -> Result<Vec<MessageId>, ExchangeError> {
+        let mut peers = HashMap::new();
+        for (to, message) in batch {
+            if !peers.contains_key(to) {
+                peers.insert(*to, self.known_peer(to)?);
             }
+            self.check_allowed(&peers[to], message.kind())?;
         }
-        let payloads = messages.iter().map(Message::encode).collect::<Result<Vec<_>, _>>()?;
+        let payloads = batch.iter().map(|(_, m)| m.encode()).collect::<Result<Vec<_>, _>>()?;
         let created_at_ms = now_ms();
         let sealed = payloads
             .par_iter()
-            .zip(messages.par_iter())
-            .map_init(rand::thread_rng, |rng, (payload, message)| {
+            .zip(batch.par_iter())
+            .map_init(rand::thread_rng, |rng, (payload, (to, message))| {
                 let header = Header {
                     message_id: MessageId::random(rng),
                     sender: self.identity.node_id(),
@@ -167,17 +168,16 @@ impl Store {
                     handling,
                     created_at_ms,
                 };
-                let bytes = envelope::seal(&self.identity, &peer.card.keys, &header, payload, rng)
+                let bytes = envelope::seal(&self.identity, &peers[to].card.keys, &header, payload, rng)
                     .map_err(ExchangeError::Seal)?;
                 Ok((header, bytes))
             })
             .collect::<Result<Vec<_>, ExchangeError>>()?;
-        let recipient = to.to_string();
         let created_at = time_text(created_at_ms);
         let handling_text = handling.to_string();
         self.transaction(|tx, vault| {
             for (header, bytes) in &sealed {
-                let message_id = header.message_id.to_string();
+                let (message_id, recipient) = (header.message_id.to_string(), header.recipient.to_string());
                 let kind = header.kind.to_string();
                 sql::insert_outbox(
                     tx,
@@ -202,6 +202,30 @@ impl Store {
             let ids: Vec<MessageId> = sealed.iter().map(|(h, _)| h.message_id).collect();
             also(tx, vault, &ids)?;
             Ok::<_, ExchangeError>(ids)
+        })
+    }
+
+    /// Refuses (and records the refusal of) a message of `kind` that the agreement with
+    /// `peer` does not allow to go out.
+    fn check_allowed(&mut self, peer: &super::Peer, kind: Kind) -> Result<(), ExchangeError> {
+        let category = kind.category().ok_or(ExchangeError::NotSendable(kind))?;
+        if peer.agreement.send.contains(&category) {
+            return Ok(());
+        }
+        let peer_text = peer.card.node_id.to_string();
+        self.transaction(|tx, vault| {
+            audit::record(
+                tx,
+                vault,
+                Event::SendRefused
+                    .about(&peer_text)
+                    .detail(&format!("{kind}: {category} not in the agreement")),
+            )
+        })?;
+        Err(ExchangeError::NotAllowed {
+            peer: peer.card.node_id,
+            category,
+            allowed: super::Agreement::describe(&peer.agreement.send),
         })
     }
 

@@ -19,7 +19,7 @@ use zeroize::Zeroizing;
 
 use super::message::{Message, SEALED_PAYLOAD};
 use super::peers::Peer;
-use super::{hits, linkage, requests};
+use super::{alerts, hits, linkage, requests};
 use super::{now_ms, time_text, ExchangeError};
 use crate::audit::{self, Event};
 use crate::store::sqlite::{self, exchange as sql};
@@ -341,6 +341,8 @@ fn apply_one(
         Some(Ok(Message::LinkageKey(grant))) => linkage::apply_key(tx, vault, sender, &grant)?,
         Some(Ok(Message::Encodings(encodings))) => linkage::apply_encodings(tx, vault, sender, &encodings)?,
         Some(Ok(Message::Hits(hits))) => hits::apply_hits(tx, vault, sender, &hits)?,
+        Some(Ok(Message::Alert(alert))) => alerts::apply_alert(tx, vault, sender, &alert)?,
+        Some(Ok(Message::AlertAck(ack))) => alerts::apply_ack(tx, vault, sender, &ack)?,
         Some(Ok(_)) => Ok(()),
         _ => Err(format!("the payload is not a valid {kind} message")),
     };

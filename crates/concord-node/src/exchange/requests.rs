@@ -17,7 +17,7 @@
 
 use chrono::NaiveDate;
 use concord_core::assistance::{LegalBasis, Party, RequestStatus, RequestType, Step, Urgency};
-use concord_core::{PersonId, Picklist};
+use concord_core::{CaseId, PersonId, Picklist};
 use concord_exchange::payload::{Answer, AssistanceRequest, Disclosure, RequestUpdate, StepName};
 use concord_exchange::{Handling, NodeId};
 use serde::{Deserialize, Serialize};
@@ -49,6 +49,8 @@ pub struct NewRequest {
     /// The hit (its number on this node) the request is about, if any: it must be a hit
     /// with the partner the request goes to.
     pub about_hit: Option<i64>,
+    /// The case of this node the request is about, if any.
+    pub about_case: Option<CaseId>,
 }
 
 /// An answer to send, with the identifying data of one of this node's persons if a
@@ -63,7 +65,7 @@ pub struct NewAnswer {
     pub approved_by: String,
 }
 
-/// Which way a request went.
+/// Which way a request (or an alert) went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
@@ -110,6 +112,8 @@ pub struct AssistanceRecord {
     pub reason: Option<String>,
     /// This node's person the request is about (from a hit).
     pub about_person: Option<String>,
+    /// The requester's case the request is about (its reference, on both nodes).
+    pub about_case: Option<CaseId>,
     /// The answer, once answered.
     pub answer: Option<String>,
     /// Whether the answer disclosed a person's identifying data (read it with
@@ -169,7 +173,12 @@ impl Store {
     pub fn send_request(&mut self, to: &NodeId, new: &NewRequest) -> Result<uuid::Uuid, ExchangeError> {
         let request_id = uuid::Uuid::new_v4();
         let hit = new.about_hit.map(|id| self.hit_with(id, to)).transpose()?;
+        if let Some(case) = &new.about_case {
+            self.get_case(case)?
+                .ok_or_else(|| StoreError::CaseNotFound(case.clone()))?;
+        }
         let payload = AssistanceRequest {
+            about_case: new.about_case.clone(),
             about_reference: hit.as_ref().map(|h| h.partner_reference.clone()),
             request_id,
             request_type: new.request_type,
@@ -191,6 +200,7 @@ impl Store {
             };
             let row = sql::RequestRow {
                 about_person: hit.map(|h| h.person_id),
+                about_case: new.about_case.as_ref().map(ToString::to_string),
                 request_id: id.clone(),
                 peer: peer.clone(),
                 direction: "outgoing",
@@ -345,6 +355,12 @@ fn record(vault: &Vault, row: &sql::RequestRow) -> Result<AssistanceRecord, Stor
         details: content.details,
         reason: content.reason,
         about_person: row.about_person.clone(),
+        about_case: row
+            .about_case
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|_| tampered())?,
         answer: content.answer,
         disclosed: content.disclosure.is_some(),
         created_at: row.created_at.clone(),
@@ -397,6 +413,7 @@ pub(crate) fn apply_request(
     };
     let row = sql::RequestRow {
         about_person,
+        about_case: request.about_case.as_ref().map(ToString::to_string),
         request_id: id.clone(),
         peer: peer.to_string(),
         direction: "incoming",

@@ -174,6 +174,9 @@ fn case_detail(ui: &Ui, case: &Case) -> Markup {
         @if ui.may(Permission::WriteCases) {
             p { a.button href={ (case_address(&case.id)) "/edit" } { (ui.t("case-edit")) } }
         }
+        @if ui.may(Permission::SendMessages) {
+            p { a href={ "/requests?case=" (path_segment(case.id.as_str())) } { (ui.t("requests-ask-about-case")) } }
+        }
         dl.record {
             dt { (ui.t("field-registered-on")) } dd { (case.registered_on) }
             dt { (ui.t("field-reporting-org")) } dd { (case.reporting_org.name) " (" (case.reporting_org.country) ")" }

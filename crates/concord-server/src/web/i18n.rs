@@ -172,6 +172,7 @@ pub fn catalog(lang: Lang) -> &'static Catalog {
 mod tests {
     use std::collections::BTreeSet;
 
+    use concord_core::alert::{AlertStatus, AlertType};
     use concord_core::assistance::{LegalBasis, RequestStatus, RequestType, Urgency};
     use concord_core::vocabulary::{CaseStatus, ExploitationType, Gender, PersonRole};
     use concord_core::Role;
@@ -194,6 +195,8 @@ mod tests {
             keys_of::<RequestType>(),
             keys_of::<Urgency>(),
             keys_of::<LegalBasis>(),
+            keys_of::<AlertType>(),
+            keys_of::<AlertStatus>(),
         ]
         .concat()
         .into_iter()

@@ -6,6 +6,7 @@
 //! every form carries the session's CSRF token; text comes from the translation catalog
 //! ([`i18n`]) in English or Arabic.
 
+pub(crate) mod alerts;
 pub(crate) mod audit;
 pub(crate) mod cases;
 pub(crate) mod dashboard;

@@ -18,7 +18,8 @@ use crate::state::AppState;
 use crate::web::form::Form;
 use crate::web::ui::{html as page, Ui};
 
-/// `GET /requests`, or `GET /requests?hit=N` to fill the form for a request about hit N.
+/// `GET /requests`, or with `?hit=N` or `?case=ID` to fill the form for a request about
+/// a hit or one of our cases.
 pub(crate) async fn list(
     State(state): State<AppState>,
     ui: Ui,
@@ -26,8 +27,11 @@ pub(crate) async fn list(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     caller.require(Permission::ReadPartners)?;
-    let params = Params::new(query_pairs(query)?, &["hit"])?;
+    let params = Params::new(query_pairs(query)?, &["hit", "case"])?;
     let mut form = Form::default();
+    if let Some(case) = params.text("case") {
+        form.set("about_case", &case);
+    }
     if let Some(id) = params.parsed::<i64>("hit")? {
         let hit = state.with_store(move |s| Ok(s.hit(id)?)).await?;
         let hit = hit.ok_or_else(|| ApiError::NotFound(format!("no hit {id}")))?;
@@ -134,6 +138,11 @@ fn read_request(form: &Form) -> Result<(concord_exchange::NodeId, NewRequest), S
             .map(str::parse)
             .transpose()
             .map_err(|_| "hit: expected a hit number".to_string())?,
+        about_case: form
+            .text("about_case")
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| format!("case: {e}"))?,
     };
     Ok((to, new))
 }
@@ -231,6 +240,10 @@ fn new_request_form(ui: &Ui, form: &Form, peers: &[Peer]) -> Markup {
             @if let Some(hit) = form.text("about_hit") {
                 input type="hidden" name="about_hit" value=(hit);
                 p { (ui.t("requests-about-hit")) " " (hit) }
+            }
+            @if let Some(case) = form.text("about_case") {
+                input type="hidden" name="about_case" value=(case);
+                p { (ui.t("requests-about-case")) " " (case) }
             }
             div.field {
                 label for="to" { (ui.t("requests-to")) }

@@ -51,6 +51,7 @@ const SECTIONS: &[(&str, &str, Option<Permission>)] = &[
     ("/partners", "nav-partners", Some(Permission::ReadPartners)),
     ("/hits", "nav-hits", Some(Permission::ReadPartners)),
     ("/requests", "nav-requests", Some(Permission::ReadPartners)),
+    ("/alerts", "nav-alerts", Some(Permission::ReadPartners)),
     ("/statistics", "nav-statistics", Some(Permission::ReadStatistics)),
     ("/estimate", "nav-estimate", Some(Permission::ReadStatistics)),
     ("/audit", "nav-audit", Some(Permission::ReadAudit)),

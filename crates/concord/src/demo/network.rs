@@ -5,6 +5,7 @@
 use anyhow::Context;
 use chrono::Days;
 use concord_core::assistance::{LegalBasis, RequestType, Urgency};
+use concord_core::PersonId;
 use concord_exchange::Category;
 use concord_node::exchange::{Agreement, ExchangeError, HitStatus, NewRequest, Via};
 
@@ -93,8 +94,8 @@ fn carry(nodes: &mut [Node; 3], from: usize, to: usize) -> anyhow::Result<usize>
 }
 
 /// The first node's liaison officer confirms its best hit with the coordinator and asks
-/// it to locate the person; the request is carried at once. The request names the hit
-/// and the mission's reference, never the person.
+/// it to locate the person; the request is carried at once. It is about the hit and the
+/// case of the police unit's person, and names neither person.
 pub fn open_request(nodes: &mut [Node; 3]) -> anyhow::Result<()> {
     let mission = nodes[COORDINATOR].store.node_id();
     let best = nodes[0]
@@ -105,12 +106,15 @@ pub fn open_request(nodes: &mut [Node; 3]) -> anyhow::Result<()> {
         .max_by(|a, b| a.score.total_cmp(&b.score))
         .context("the demo found no hit between the police unit and the mission to open a request about")?;
     nodes[0].store.review_hit(best.id, HitStatus::Confirmed, "liaison")?;
+    let person: PersonId = best.person_id.parse().context("a hit's person ID")?;
+    let case = nodes[0].store.get_person(&person)?.map(|(case, _)| case);
     let request = NewRequest {
         request_type: RequestType::LocatePerson,
         legal_basis: LegalBasis::TraffickingProtocol,
         urgency: Urgency::Urgent,
         deadline: chrono::Local::now().date_naive().checked_add_days(Days::new(14)),
         about_hit: Some(best.id),
+        about_case: case,
         subject: format!("Hit {} with your reference {}", best.id, best.partner_reference),
         details: format!(
             "A person reported in our case files matches your record {} (score {:.2}). Please tell us \

@@ -11,6 +11,7 @@ use super::records::{CaseRows, StoredCase, StoredPerson};
 use super::{CaseFilter, CaseSummary, NodeSettings, PersonFilter, PersonSummary, Stats, StoreError};
 use crate::vault::WrappedKey;
 
+pub(crate) mod alerts;
 pub(crate) mod audit;
 pub(crate) mod exchange;
 pub(crate) mod linkage;
@@ -19,7 +20,7 @@ pub(crate) mod sessions;
 pub(crate) mod users;
 
 /// The schema version the migrations below lead to: their number.
-const SCHEMA_VERSION: i64 = 7;
+const SCHEMA_VERSION: i64 = 8;
 
 /// Schema versions, oldest first. Never edit a released migration: add one (and raise
 /// [`SCHEMA_VERSION`]).
@@ -32,6 +33,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../../migrations/sqlite/0005_list_indexes.sql")),
         M::up(include_str!("../../../migrations/sqlite/0006_requests.sql")),
         M::up(include_str!("../../../migrations/sqlite/0007_linkage.sql")),
+        M::up(include_str!("../../../migrations/sqlite/0008_alerts.sql")),
     ])
 }
 

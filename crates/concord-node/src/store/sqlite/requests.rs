@@ -19,10 +19,11 @@ pub(crate) struct RequestRow {
     pub created_at: String,
     pub updated_at: String,
     pub about_person: Option<String>,
+    pub about_case: Option<String>,
 }
 
 const COLUMNS: &str = "request_id, peer, direction, request_type, legal_basis, urgency, deadline, status, \
-                       content, message_id, created_at, updated_at, about_person";
+                       content, message_id, created_at, updated_at, about_person, about_case";
 
 fn request_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
     let direction: String = r.get(2)?;
@@ -44,6 +45,7 @@ fn request_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
         about_person: r.get(12)?,
+        about_case: r.get(13)?,
     })
 }
 
@@ -51,7 +53,7 @@ fn request_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
 pub(crate) fn insert_request(conn: &Connection, row: &RequestRow) -> Result<bool, StoreError> {
     Ok(conn
         .prepare_cached(&format!(
-            "INSERT OR IGNORE INTO requests ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+            "INSERT OR IGNORE INTO requests ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
         ))?
         .execute(params![
             row.request_id,
@@ -66,7 +68,8 @@ pub(crate) fn insert_request(conn: &Connection, row: &RequestRow) -> Result<bool
             row.message_id,
             row.created_at,
             row.updated_at,
-            row.about_person
+            row.about_person,
+            row.about_case
         ])?
         > 0)
 }
