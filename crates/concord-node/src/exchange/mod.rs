@@ -25,7 +25,7 @@ use concord_exchange::{BundleError, CardError, Category, EnvelopeError, Kind, Me
 use crate::StoreError;
 
 pub use backoff::Backoff;
-pub use hits::{FoundBy, Hit, HitReport, HitStatus, HIT_THRESHOLD};
+pub use hits::{FoundBy, Hit, HitReport, HitStages, HitStatus, HIT_THRESHOLD};
 pub use linkage::{LinkageStatus, SyncReport, SHARED_ROLES};
 pub use message::{InboxMessage, Message};
 pub use outbox::{OutboxEntry, OutboxStatus, OutgoingBundle, PartnerCounts};
