@@ -13,6 +13,7 @@
 //! depend on what else happened to arrive in the same batch.
 
 use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 
 use concord_exchange::payload::{HitNotice, Hits, MAX_LINKAGE_ITEMS};
 use concord_exchange::{Category, Handling, NodeId};
@@ -118,6 +119,22 @@ pub struct HitReport {
     pub new_hits: usize,
     /// Hits told to partners.
     pub notices_sent: usize,
+    /// Where the time went (not part of the report's JSON).
+    #[serde(skip)]
+    pub stages: HitStages,
+}
+
+/// Where the time of one [`Store::find_hits`] went.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HitStages {
+    /// Reading both sides' encodings and unsealing their filters.
+    pub load: Duration,
+    /// Finding the candidates and scoring them.
+    pub compare: Duration,
+    /// Recording the hits and queuing the notices.
+    pub record: Duration,
+    /// Marking everything compared.
+    pub mark: Duration,
 }
 
 /// A pair found: (partner, partner's reference, person ID, own reference, score).
@@ -139,12 +156,18 @@ impl Store {
         if !sql::unmatched(&self.conn, current.epoch)? {
             return Ok(HitReport::default());
         }
+        let started = Instant::now();
         let [own, partners] = self.encodings_to_match(&current)?;
+        let load = started.elapsed();
+        let started = Instant::now();
         let (found, comparisons) = compare(&current, &own, &partners);
         let mut report = HitReport {
             comparisons,
             ..HitReport::default()
         };
+        report.stages.load = load;
+        report.stages.compare = started.elapsed();
+        let started = Instant::now();
         let mut by_peer: BTreeMap<String, Vec<Found>> = BTreeMap::new();
         for pair in found {
             by_peer.entry(pair.peer.clone()).or_default().push(pair);
@@ -152,6 +175,8 @@ impl Store {
         for (peer, pairs) in by_peer {
             self.record_hits(&current, &peer, &pairs, &mut report)?;
         }
+        report.stages.record = started.elapsed();
+        let started = Instant::now();
         self.transaction(|tx, _| {
             let own_fresh = own.labels.iter().zip(&own.fresh).filter(|(_, f)| **f);
             let partners_fresh = partners.labels.iter().zip(&partners.fresh).filter(|(_, f)| **f);
@@ -162,6 +187,7 @@ impl Store {
                 partners_done.map(|(peer, reference)| (peer.as_str(), reference.as_str())),
             )
         })?;
+        report.stages.mark = started.elapsed();
         Ok(report)
     }
 

@@ -26,8 +26,10 @@ use concord_link::encodings::{from_base64, to_base64};
 use concord_link::filter::FilterSet;
 use concord_link::key::LinkageKey;
 use concord_link::schema::Schema;
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
 
 use super::message::Message;
 use super::{stored_node_id, ExchangeError};
@@ -327,23 +329,26 @@ pub(crate) struct Side {
     pub unusable: Vec<(String, String)>,
 }
 
+/// Unseals the filters on every core.
 fn side(
     vault: &Vault,
     bits: usize,
     rows: Vec<sql::Stored>,
     namespace: &str,
-    record: impl Fn(&sql::Stored) -> String,
+    record: impl Fn(&sql::Stored) -> String + Sync,
 ) -> Result<Side, StoreError> {
+    let opened: Vec<Option<Zeroizing<Vec<u8>>>> = rows
+        .par_iter()
+        .map(|row| vault.open(namespace, &record(row), &row.filter))
+        .collect();
     let mut side = Side {
         labels: Vec::with_capacity(rows.len()),
         filters: FilterSet::with_capacity(bits, rows.len()),
         fresh: Vec::with_capacity(rows.len()),
         unusable: Vec::new(),
     };
-    for row in rows {
-        let plain = vault
-            .open(namespace, &record(&row), &row.filter)
-            .ok_or_else(|| StoreError::Tampered(format!("encoding {}", row.reference)))?;
+    for (row, plain) in rows.into_iter().zip(opened) {
+        let plain = plain.ok_or_else(|| StoreError::Tampered(format!("encoding {}", row.reference)))?;
         // A partner's filter of another length (a schema it should not have used) is
         // left out rather than compared.
         if plain.len() * 8 != bits {
