@@ -203,12 +203,19 @@ fn main() {
                 .map(move |person_b| (person_a.clone(), person_b.clone()))
         })
         .collect();
-    let reachable = recall(&side_a, &side_b, &hits, &schema);
+    // The weights find_hits estimated from the same comparison (the node keeps them),
+    // estimated again here the same way, so that "exhaustive" scores alike.
+    let weights = Matcher::new(&schema)
+        .blocking(Some(Blocking::default()))
+        .estimate(&[&side_b.filters, &side_a.filters])
+        .expect("estimated scoring gives weights");
+    let scoring = (&schema, &weights);
+    let reachable = recall(&side_a, &side_b, &hits, scoring);
     if with_breakdown {
-        breakdown(&side_a.filters, &side_b.filters, &schema);
+        breakdown(&side_a.filters, &side_b.filters, scoring);
     }
     for blocking in sweep {
-        try_blocking(blocking, &side_a.filters, &side_b.filters, &schema, &reachable);
+        try_blocking(blocking, (&side_a.filters, &side_b.filters), scoring, &reachable);
     }
     drop((a, b));
     let size = folder_size(dir.path());
@@ -360,15 +367,20 @@ fn references_of_b(a: &Store, b: &Store, bytes: &[u8], side_b: &Built) -> HashMa
 /// The true pairs (one individual on both sides), how many an exhaustive comparison
 /// would find (candidate Dice and score at the hit threshold), and how many were found;
 /// returns those an exhaustive comparison finds, as (B's index, A's index).
-fn recall(side_a: &Built, side_b: &Built, hits: &HashSet<(PersonId, PersonId)>, schema: &Schema) -> Vec<(u32, u32)> {
+fn recall(
+    side_a: &Built,
+    side_b: &Built,
+    hits: &HashSet<(PersonId, PersonId)>,
+    (schema, weights): (&Schema, &MatchWeights),
+) -> Vec<(u32, u32)> {
     let mut reachable = Vec::new();
     let mut in_b: HashMap<u64, Vec<usize>> = HashMap::new();
     for (j, entity) in side_b.entities.iter().enumerate() {
         in_b.entry(*entity).or_default().push(j);
     }
     let matcher = Matcher::new(schema)
-        .scoring(Scoring::Given(MatchWeights::default_weights()))
-        .expect("the shipped weights");
+        .scoring(Scoring::Given(weights.clone()))
+        .expect("weights of this schema");
     let (mut truth, mut exhaustive, mut found, mut found_of_exhaustive) = (0, 0, 0, 0);
     for (i, entity) in side_a.entities.iter().enumerate() {
         for &j in in_b.get(entity).into_iter().flatten() {
@@ -408,10 +420,15 @@ fn recall(side_a: &Built, side_b: &Built, hits: &HashSet<(PersonId, PersonId)>, 
 
 /// Other blocking parameters on the same filters: time, comparisons, pairs, and the share
 /// of the true pairs an exhaustive comparison finds that they keep.
-fn try_blocking(blocking: Blocking, a: &FilterSet, b: &FilterSet, schema: &Schema, reachable: &[(u32, u32)]) {
+fn try_blocking(
+    blocking: Blocking,
+    (a, b): (&FilterSet, &FilterSet),
+    (schema, weights): (&Schema, &MatchWeights),
+    reachable: &[(u32, u32)],
+) {
     let matcher = Matcher::new(schema)
-        .scoring(Scoring::Given(MatchWeights::default_weights()))
-        .expect("the shipped weights")
+        .scoring(Scoring::Given(weights.clone()))
+        .expect("weights of this schema")
         .blocking(Some(blocking));
     let started = Instant::now();
     let found = matcher.pairs(b, a, HIT_THRESHOLD);
@@ -434,7 +451,7 @@ fn try_blocking(blocking: Blocking, a: &FilterSet, b: &FilterSet, schema: &Schem
 
 /// The comparison again, with concord-link on the benchmark's own copies of the filters:
 /// candidates alone (signatures, buckets, Dice), then candidates and scores.
-fn breakdown(a: &FilterSet, b: &FilterSet, schema: &Schema) {
+fn breakdown(a: &FilterSet, b: &FilterSet, (schema, weights): (&Schema, &MatchWeights)) {
     let blocking = Blocking::default();
     let counted = AtomicU64::new(0);
     let started = Instant::now();
@@ -450,8 +467,8 @@ fn breakdown(a: &FilterSet, b: &FilterSet, schema: &Schema) {
     );
     let candidates = started.elapsed();
     let matcher = Matcher::new(schema)
-        .scoring(Scoring::Given(MatchWeights::default_weights()))
-        .expect("the shipped weights")
+        .scoring(Scoring::Given(weights.clone()))
+        .expect("weights of this schema")
         .blocking(Some(blocking));
     let started = Instant::now();
     let pairs = matcher.pairs(b, a, HIT_THRESHOLD);

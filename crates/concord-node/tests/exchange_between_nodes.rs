@@ -271,7 +271,7 @@ fn a_node_made_before_the_exchange_gains_keys_and_keeps_its_cases_on_upgrade() {
     conn.execute_batch(
         "DROP TRIGGER persons_to_encode_on_insert; DROP TRIGGER persons_to_encode_on_delete;
          DROP TRIGGER outgoing_on_peer; DROP TRIGGER outgoing_on_agreement;
-         DROP TABLE hits; DROP TABLE partner_encodings; DROP TABLE encodings_sent; DROP TABLE own_encodings;
+         DROP TABLE hits; DROP TABLE linkage_weights; DROP TABLE partner_encodings; DROP TABLE encodings_sent; DROP TABLE own_encodings;
          DROP TABLE linkage_pending; DROP TABLE linkage_outgoing; DROP TABLE linkage_key_grants; DROP TABLE linkage_keys; DROP TABLE linkage_coordinator;
          DROP INDEX case_exploitation_by_case; DROP INDEX case_route_country_by_case;
          DROP TABLE alert_recipients; DROP TABLE alerts; DROP TABLE requests; DROP TABLE sessions; DROP TABLE api_tokens; DROP INDEX cases_by_unit; ALTER TABLE cases DROP COLUMN unit;

@@ -2,8 +2,10 @@
 //! unit in Kazakhstan, an IOM mission in Sudan and a police unit in Korea, with persons
 //! planted in more than one of them, exchange encodings over HTTP and find the planted
 //! persons as hits; a shelter whose agreement with the mission leaves out encodings is
-//! sent none; a hit leads to a request that goes through its workflow; and no message
-//! that travelled carries a name, a date of birth, a document, a phone or a person ID.
+//! sent none; a hit leads to a request that goes through its workflow to an answer with
+//! an approved disclosure; an alert reaches the partners, is acknowledged and expires;
+//! and no message that travelled carries a name, a date of birth, a document, a phone or
+//! a person ID, but for the one disclosure.
 //!
 //! The nodes are built through the library (synthetic cases, planting, cards,
 //! agreements, the linkage key), so that everything after that — the key reaching the
@@ -18,6 +20,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use concord_core::alert::AlertStatus;
 use concord_core::assistance::RequestStatus;
 use concord_core::vocabulary::OrganisationType;
 use concord_core::{Organisation, Person, PersonId};
@@ -695,8 +698,48 @@ fn check_disclosure(network: &Network, id: uuid::Uuid, own: &str, disclosed: &Pe
     assert!(received.iter().any(|e| e == "disclosure.viewed"), "{received:?}");
 }
 
-// ALERTS: an alert sent by one node and acknowledged by the others belongs here, once
-// alerts exist (built on another branch).
+/// An alert the mission issues reaches every partner whose agreement allows alerts (the
+/// two police units and the shelter), is acknowledged back to the mission, and expires
+/// on every node, after which it can no longer be acknowledged.
+fn alert_reaches_the_partners_and_expires(network: &Network, servers: &[Server]) {
+    let (iom, kz, kr) = (&network.nodes[IOM], &network.nodes[KZ], &network.nodes[KR]);
+    let expires = chrono::Utc::now() + chrono::Duration::seconds(12);
+    iom.run(&[
+        "alert",
+        "issue",
+        "--type",
+        "MissingPerson",
+        "--subject",
+        "Boy, 14, missing near the border crossing",
+        "--details",
+        "Last seen boarding a minibus towards the capital.",
+        "--expires",
+        &expires.to_rfc3339(),
+    ]);
+    let alert_at = |node: &Node| {
+        let alerts = node.store().alerts(100).unwrap();
+        alerts.into_iter().find(|a| a.subject.starts_with("Boy, 14"))
+    };
+    wait_for("the alert to reach the mission's partners", servers, || {
+        [KZ, KR, SHELTER].iter().all(|&i| alert_at(&network.nodes[i]).is_some())
+    });
+    let id = alert_at(kz).unwrap().alert_id.to_string();
+    kz.run(&["alert", "ack", &id]);
+    wait_for("the mission to see the police unit's acknowledgement", servers, || {
+        alert_at(iom).is_some_and(|a| {
+            a.recipients
+                .iter()
+                .any(|r| r.peer == kz.id && r.acknowledged_revision == Some(1))
+        })
+    });
+    wait_for("the alert to expire", servers, || {
+        [iom, kz, kr]
+            .iter()
+            .all(|n| alert_at(n).unwrap().status == AlertStatus::Expired)
+    });
+    let late = kr.command(&["alert", "ack", &id]).output().unwrap();
+    assert!(!late.status.success(), "an expired alert was acknowledged");
+}
 
 /// Everything any node queued for a partner, opened with the recipient's keys: no name
 /// part of four letters or more, birth date, document number, phone or person ID of any
@@ -802,6 +845,7 @@ fn three_nodes_find_the_persons_they_share_and_nothing_identifying_travels() {
     check_hits(&network);
     check_shelter(&network);
     let disclosed = request_workflow(&network, &servers);
+    alert_reaches_the_partners_and_expires(&network, &servers);
     drop(databases);
     drop(servers);
     check_nothing_identifying_travelled(&network, &disclosed);

@@ -102,6 +102,15 @@ CREATE TABLE partner_encodings (
 );
 CREATE INDEX partner_encodings_unmatched ON partner_encodings (matched) WHERE matched = 0;
 
+-- The match weights estimated from this node's comparisons of an epoch, kept so that a
+-- few new encodings are scored like the many they join (see exchange/hits.rs).
+CREATE TABLE linkage_weights (
+    epoch INTEGER PRIMARY KEY,
+    weights TEXT NOT NULL,
+    partner_encodings INTEGER NOT NULL,
+    estimated_at TEXT NOT NULL
+);
+
 -- Pairs of one of this node's persons and a partner's reference that scored at or above
 -- the threshold, found here or told by the partner.
 CREATE TABLE hits (

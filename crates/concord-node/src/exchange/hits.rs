@@ -8,9 +8,14 @@
 //! back to the partner, so that both sides see the hit even where only one side may
 //! receive encodings. Which person a reference stands for never leaves its node.
 //!
-//! Pairs are scored under the weights shipped with Concord rather than weights estimated
-//! from each comparison: both nodes then give a pair the same score, and a hit does not
-//! depend on what else happened to arrive in the same batch.
+//! Pairs are scored by the probability of a match under Fellegi–Sunter weights that the
+//! node estimates from its own comparison (every partner encoding it holds against all
+//! its persons) and keeps, estimating again only when the partners' encodings held have
+//! doubled. The share of matches among candidates falls as lists grow — a million
+//! persons hold many namesakes — and estimated weights follow it, where weights fixed
+//! once would give a namesake at scale the probability it had among a few hundred. Kept
+//! weights score a few new encodings like the many they join. Too few candidates to
+//! estimate from are scored with the weights shipped with Concord.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -32,11 +37,10 @@ use crate::vault::Vault;
 use crate::{Store, StoreError};
 
 /// The score at or above which a pair is a hit: the probability that the two encodings
-/// are one person, under the shipped weights. A hit is a lead for a person to review,
-/// not a conclusion, so the threshold leans to recall: on the synthetic cross-agency
-/// data (two agencies, 400 cases each) it finds 79% of the persons held by both at 97%
-/// precision, where 0.5 finds 70% at 99% (`docs/linkage.md`).
-pub const HIT_THRESHOLD: f32 = 0.2;
+/// are one person. A hit is a lead for a liaison officer to review, not a conclusion, so
+/// the threshold leans to recall, as far as the review stays workable when lists are
+/// large (the figures per threshold and list size are in `docs/linkage.md`).
+pub const HIT_THRESHOLD: f32 = 0.1;
 
 /// Comparisons above which a comparison is blocked rather than exhaustive: exhaustive
 /// finds every pair but costs n × m; at this size it takes about a tenth of a second.
@@ -146,46 +150,93 @@ struct Found {
     score: f32,
 }
 
+/// A comparison taken from the store, to run away from it ([`HitSearch::run`]): a
+/// server goes on answering while a large comparison takes its seconds.
+pub struct HitSearch {
+    current: CurrentKey,
+    own: Side,
+    partners: Side,
+    /// Weights to score with, or `None` to estimate them from this comparison first.
+    weights: Option<MatchWeights>,
+    load: Duration,
+}
+
+/// What [`HitSearch::run`] found, for [`Store::record_hits_found`].
+pub struct HitsFound {
+    current: CurrentKey,
+    found: Vec<Found>,
+    own_done: Vec<(String, String, Vec<u8>)>,
+    partners_done: Vec<(String, String, Vec<u8>)>,
+    /// Weights estimated by this comparison, to keep: with the partner encodings held.
+    estimated: Option<(MatchWeights, u64)>,
+    comparisons: u64,
+    stages: HitStages,
+}
+
+/// Partner encodings held since the weights were last estimated, as a multiple of those
+/// they were estimated on, at which they are estimated again.
+const REESTIMATE_GROWTH: u64 = 2;
+
 impl Store {
     /// Compares the encodings new since the last comparison, records the hits and tells
-    /// the partners: see the module documentation.
+    /// the partners: see the module documentation. The three steps, [`Store::hit_search`],
+    /// [`HitSearch::run`] and [`Store::record_hits_found`], can also run apart.
     pub fn find_hits(&mut self) -> Result<HitReport, ExchangeError> {
+        match self.hit_search()? {
+            Some(search) => self.record_hits_found(search.run()),
+            None => Ok(HitReport::default()),
+        }
+    }
+
+    /// Both sides' encodings of the current epoch, if any is new since the last
+    /// comparison, and the weights to score them with.
+    pub fn hit_search(&self) -> Result<Option<HitSearch>, StoreError> {
         let Some(current) = self.current_key()? else {
-            return Ok(HitReport::default());
+            return Ok(None);
         };
         if !sql::unmatched(&self.conn, current.epoch)? {
-            return Ok(HitReport::default());
+            return Ok(None);
         }
         let started = Instant::now();
         let [own, partners] = self.encodings_to_match(&current)?;
-        let load = started.elapsed();
-        let started = Instant::now();
-        let (found, comparisons) = compare(&current, &own, &partners);
+        let held = partners.filters.len() as u64;
+        let weights = match sql::weights(&self.conn, current.epoch)? {
+            Some((text, on)) if held < on.max(1) * REESTIMATE_GROWTH => MatchWeights::from_toml(&text).ok(),
+            _ => None,
+        };
+        Ok(Some(HitSearch {
+            current,
+            own,
+            partners,
+            weights,
+            load: started.elapsed(),
+        }))
+    }
+
+    /// Records what a search found: the hits, each partner told, everything compared
+    /// marked so, and the weights estimated kept.
+    pub fn record_hits_found(&mut self, found: HitsFound) -> Result<HitReport, ExchangeError> {
         let mut report = HitReport {
-            comparisons,
+            comparisons: found.comparisons,
+            stages: found.stages,
             ..HitReport::default()
         };
-        report.stages.load = load;
-        report.stages.compare = started.elapsed();
         let started = Instant::now();
         let mut by_peer: BTreeMap<String, Vec<Found>> = BTreeMap::new();
-        for pair in found {
+        for pair in found.found {
             by_peer.entry(pair.peer.clone()).or_default().push(pair);
         }
         for (peer, pairs) in by_peer {
-            self.record_hits(&current, &peer, &pairs, &mut report)?;
+            self.record_hits(&found.current, &peer, &pairs, &mut report)?;
         }
         report.stages.record = started.elapsed();
         let started = Instant::now();
+        let epoch = found.current.epoch;
         self.transaction(|tx, _| {
-            let own_fresh = own.labels.iter().zip(&own.fresh).filter(|(_, f)| **f);
-            let partners_fresh = partners.labels.iter().zip(&partners.fresh).filter(|(_, f)| **f);
-            let partners_done = partners_fresh.map(|(label, _)| label).chain(&partners.unusable);
-            sql::mark_matched(
-                tx,
-                own_fresh.map(|((person_id, _), _)| person_id.as_str()),
-                partners_done.map(|(peer, reference)| (peer.as_str(), reference.as_str())),
-            )
+            if let Some((weights, on)) = &found.estimated {
+                sql::set_weights(tx, epoch, &weights.to_toml(), *on, &sqlite::now())?;
+            }
+            sql::mark_matched(tx, &found.own_done, &found.partners_done)
         })?;
         report.stages.mark = started.elapsed();
         Ok(report)
@@ -317,45 +368,77 @@ fn hit(row: sql::HitRow) -> Result<Hit, StoreError> {
     })
 }
 
-/// Every pair at or above the threshold among those not compared before: new partner
-/// encodings against all of this node's, and older partner encodings against this
-/// node's new ones. Returns the pairs and the comparisons made.
-fn compare(current: &CurrentKey, own: &Side, partners: &Side) -> (Vec<Found>, u64) {
-    let matcher = matcher(current, own.filters.len() as u64 * partners.filters.len() as u64);
-    let (fresh_partners, fresh_index) = subset(&partners.filters, &partners.fresh, true);
-    let (old_partners, old_index) = subset(&partners.filters, &partners.fresh, false);
-    let (fresh_own, fresh_own_index) = subset(&own.filters, &own.fresh, true);
-    let mut found = Vec::new();
-    let first = matcher.pairs(&fresh_partners, &own.filters, HIT_THRESHOLD);
-    for c in &first.pairs {
-        found.push(pair(
-            partners,
-            fresh_index[c.left as usize],
+impl HitSearch {
+    /// Every pair at or above the threshold among those not compared before: new
+    /// partner encodings against all of this node's, and older partner encodings
+    /// against this node's new ones. Needs no store: it may run on another thread.
+    pub fn run(self) -> HitsFound {
+        let started = Instant::now();
+        let HitSearch {
+            current,
             own,
-            c.right as usize,
-            c.score,
-        ));
-    }
-    let second = matcher.pairs(&old_partners, &fresh_own, HIT_THRESHOLD);
-    for c in &second.pairs {
-        found.push(pair(
             partners,
-            old_index[c.left as usize],
-            own,
-            fresh_own_index[c.right as usize],
-            c.score,
-        ));
+            weights,
+            load,
+        } = self;
+        let blocking =
+            (own.filters.len() as u64 * partners.filters.len() as u64 > EXHAUSTIVE_COMPARISONS).then(Blocking::default);
+        let (weights, estimated) = match weights {
+            Some(weights) => (weights, None),
+            None => {
+                let weights = estimate(&current, blocking, &own, &partners);
+                (weights.clone(), Some((weights, partners.filters.len() as u64)))
+            }
+        };
+        let matcher = Matcher::new(&current.schema)
+            .scoring(Scoring::Given(weights))
+            .expect("weights estimated for this schema, or kept from an estimate of it, fit it")
+            .blocking(blocking);
+        let (fresh_partners, fresh_index) = subset(&partners.filters, &partners.fresh, true);
+        let (old_partners, old_index) = subset(&partners.filters, &partners.fresh, false);
+        let (fresh_own, fresh_own_index) = subset(&own.filters, &own.fresh, true);
+        let mut found = Vec::new();
+        let first = matcher.pairs(&fresh_partners, &own.filters, HIT_THRESHOLD);
+        for c in &first.pairs {
+            found.push(pair(
+                &partners,
+                fresh_index[c.left as usize],
+                &own,
+                c.right as usize,
+                c.score,
+            ));
+        }
+        let second = matcher.pairs(&old_partners, &fresh_own, HIT_THRESHOLD);
+        for c in &second.pairs {
+            let o = fresh_own_index[c.right as usize];
+            found.push(pair(&partners, old_index[c.left as usize], &own, o, c.score));
+        }
+        HitsFound {
+            current,
+            found,
+            own_done: own.done,
+            partners_done: partners.done,
+            estimated,
+            comparisons: first.comparisons + second.comparisons,
+            stages: HitStages {
+                load,
+                compare: started.elapsed(),
+                ..HitStages::default()
+            },
+        }
     }
-    (found, first.comparisons + second.comparisons)
 }
 
-fn matcher(current: &CurrentKey, comparisons: u64) -> Matcher {
-    let shipped = Matcher::new(&current.schema).scoring(Scoring::Given(MatchWeights::default_weights()));
-    // A schema the shipped weights do not fit is scored with weights estimated from
-    // its own candidates.
-    let matcher = shipped.unwrap_or_else(|_| Matcher::new(&current.schema));
-    let blocking = (comparisons > EXHAUSTIVE_COMPARISONS).then(Blocking::default);
-    matcher.blocking(blocking)
+/// Weights estimated from the candidates of every partner encoding held against every
+/// person of this node (a sample of the partners' side, when large): the share of
+/// matches among candidates falls as the lists grow, and so must the probability a
+/// score gives. Too few candidates to estimate from give the shipped weights; a schema
+/// they do not fit, weights estimated however few.
+fn estimate(current: &CurrentKey, blocking: Option<Blocking>, own: &Side, partners: &Side) -> MatchWeights {
+    let shipped = MatchWeights::default_weights();
+    let matcher = Matcher::new(&current.schema).blocking(blocking);
+    let estimated = matcher.estimate(&[&partners.filters, &own.filters]);
+    estimated.unwrap_or(shipped)
 }
 
 /// The filters of `set` whose flag is `wanted`, and their indices in `set`.

@@ -320,13 +320,16 @@ impl Store {
     }
 }
 
-/// One side of a comparison: who and what each filter is, the filters, which are new
-/// since the last comparison, and the new ones that cannot be compared at all.
+/// One side of a comparison: who and what each filter is, the filters, and which are
+/// new since the last comparison.
 pub(crate) struct Side {
     pub labels: Vec<(String, String)>,
     pub filters: FilterSet,
     pub fresh: Vec<bool>,
-    pub unusable: Vec<(String, String)>,
+    /// What to mark compared once this comparison is recorded: every new encoding (also
+    /// those that cannot be compared at all), as (owner, reference, sealed filter). The
+    /// sealed bytes tell an encoding replaced meanwhile, which must stay to be compared.
+    pub done: Vec<(String, String, Vec<u8>)>,
 }
 
 /// Unseals the filters on every core.
@@ -345,16 +348,16 @@ fn side(
         labels: Vec::with_capacity(rows.len()),
         filters: FilterSet::with_capacity(bits, rows.len()),
         fresh: Vec::with_capacity(rows.len()),
-        unusable: Vec::new(),
+        done: Vec::new(),
     };
     for (row, plain) in rows.into_iter().zip(opened) {
         let plain = plain.ok_or_else(|| StoreError::Tampered(format!("encoding {}", row.reference)))?;
+        if !row.matched {
+            side.done.push((row.owner.clone(), row.reference.clone(), row.filter));
+        }
         // A partner's filter of another length (a schema it should not have used) is
         // left out rather than compared.
         if plain.len() * 8 != bits {
-            if !row.matched {
-                side.unusable.push((row.owner, row.reference));
-            }
             continue;
         }
         side.filters.push(&words(&plain));

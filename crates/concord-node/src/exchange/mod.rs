@@ -27,7 +27,7 @@ use crate::StoreError;
 
 pub use alerts::{AlertChange, AlertRecipient, AlertRecord, AlertSent, NewAlert};
 pub use backoff::Backoff;
-pub use hits::{FoundBy, Hit, HitReport, HitStages, HitStatus, HIT_THRESHOLD};
+pub use hits::{FoundBy, Hit, HitReport, HitSearch, HitStages, HitStatus, HitsFound, HIT_THRESHOLD};
 pub use linkage::{LinkageStatus, SyncReport, SHARED_ROLES};
 pub use message::{InboxMessage, Message};
 pub use outbox::{OutboxEntry, OutboxStatus, OutgoingBundle, PartnerCounts};

@@ -278,23 +278,53 @@ pub(crate) fn unmatched(conn: &Connection, epoch: u32) -> Result<bool, StoreErro
     Ok(conn.query_row(query, [epoch], |r| r.get(0))?)
 }
 
-/// These encodings of this node (by person) and of partners (by partner and reference)
-/// are now compared. Marked one by one, so that an encoding that arrived or changed
-/// since they were read stays to be compared.
-pub(crate) fn mark_matched<'a>(
+/// These encodings of this node (person, reference, sealed filter) and of partners
+/// (partner, reference, sealed filter) are now compared: each is marked only if it is
+/// still the one compared (a replaced encoding was sealed anew), so that an encoding
+/// that changed meanwhile stays to be compared.
+pub(crate) fn mark_matched(
     conn: &Connection,
-    own: impl Iterator<Item = &'a str>,
-    partners: impl Iterator<Item = (&'a str, &'a str)>,
+    own: &[(String, String, Vec<u8>)],
+    partners: &[(String, String, Vec<u8>)],
 ) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached("UPDATE own_encodings SET matched = 1 WHERE person_id = ?1")?;
-    for person_id in own {
-        stmt.execute([person_id])?;
+    let mut stmt = conn.prepare_cached("UPDATE own_encodings SET matched = 1 WHERE person_id = ?1 AND filter = ?2")?;
+    for (person_id, _, filter) in own {
+        stmt.execute(params![person_id, filter])?;
     }
-    let mut stmt =
-        conn.prepare_cached("UPDATE partner_encodings SET matched = 1 WHERE peer = ?1 AND reference = ?2")?;
-    for (peer, reference) in partners {
-        stmt.execute([peer, reference])?;
+    let mut stmt = conn.prepare_cached(
+        "UPDATE partner_encodings SET matched = 1 WHERE peer = ?1 AND reference = ?2 AND filter = ?3",
+    )?;
+    for (peer, reference, filter) in partners {
+        stmt.execute(params![peer, reference, filter])?;
     }
+    Ok(())
+}
+
+/// The match weights last estimated for `epoch`, with the number of partner encodings
+/// they were estimated on.
+pub(crate) fn weights(conn: &Connection, epoch: u32) -> Result<Option<(String, u64)>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT weights, partner_encodings FROM linkage_weights WHERE epoch = ?1",
+            [epoch],
+            |r| Ok((r.get(0)?, count(r, 1)?)),
+        )
+        .optional()?)
+}
+
+pub(crate) fn set_weights(
+    conn: &Connection,
+    epoch: u32,
+    weights: &str,
+    partners: u64,
+    at: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO linkage_weights (epoch, weights, partner_encodings, estimated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (epoch) DO UPDATE SET weights = excluded.weights,
+             partner_encodings = excluded.partner_encodings, estimated_at = excluded.estimated_at",
+        params![epoch, weights, partners as i64, at],
+    )?;
     Ok(())
 }
 
