@@ -251,10 +251,12 @@ fn the_demo_needs_no_arguments_and_is_reused_on_a_second_run() {
         .assert()
         .success();
     let first = String::from_utf8(first.get_output().stdout.clone()).unwrap();
-    // Each node has its cases and found hits; the police unit asked the mission.
+    // Each node has its cases and found hits; the police unit asked the mission; the
+    // mission's alert reached both police units.
     let counts = demo_counts(&first);
     assert_eq!(counts.len(), 3, "{first}");
-    for (folder, cases, hits, requests) in &counts {
+    for (folder, cases, hits, requests, alerts) in &counts {
+        assert_eq!(*alerts, 1, "{folder}'s alerts:\n{first}");
         assert!(dir.path().join(format!("concord-demo/{folder}.key")).is_file());
         assert_eq!(*cases, 300, "{folder}");
         assert!(*hits > 0, "{folder} found no hit:\n{first}");
@@ -281,9 +283,9 @@ fn the_demo_needs_no_arguments_and_is_reused_on_a_second_run() {
     );
 }
 
-/// (folder, cases, hits, requests) of each node, from the lines `concord demo` prints
-/// like `  kz-police: 300 cases, 412 persons, 37 hits (36 new), 1 request(s)`.
-fn demo_counts(stdout: &str) -> Vec<(String, u64, u64, u64)> {
+/// (folder, cases, hits, requests, alerts) of each node, from the lines `concord demo`
+/// prints like `  kz-police: 300 cases, 412 persons, 37 hits (36 new), 1 request(s), 1 alert(s)`.
+fn demo_counts(stdout: &str) -> Vec<(String, u64, u64, u64, u64)> {
     stdout
         .lines()
         .filter_map(|line| {
@@ -298,6 +300,7 @@ fn demo_counts(stdout: &str) -> Vec<(String, u64, u64, u64)> {
                 before("cases")?,
                 before("hits")?,
                 before("request")?,
+                before("alert")?,
             ))
         })
         .collect()

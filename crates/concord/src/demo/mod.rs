@@ -1,6 +1,7 @@
 //! `concord demo`: a network of three nodes with synthetic data on 127.0.0.1, served,
 //! with nothing to type. The nodes peer with each other, exchange encodings, find the
-//! persons planted in more than one of them, and one has asked another for assistance.
+//! persons planted in more than one of them; one has asked another for assistance, and
+//! the mission has warned the others with an alert.
 
 mod network;
 mod nodes;
@@ -51,6 +52,7 @@ pub fn run(dir: &Path, cases: usize, listen: SocketAddr, no_serve: bool) -> anyh
     network::settle(&mut nodes)?;
     if plan.is_some() {
         network::open_request(&mut nodes)?;
+        network::raise_alert(&mut nodes)?;
     }
     let passwords = nodes
         .iter_mut()
@@ -121,7 +123,7 @@ fn demo_passwords(store: &mut Store) -> anyhow::Result<Vec<Password>> {
     Ok(passwords)
 }
 
-/// Prints each node: where its UI is, its users, its records, hits and requests.
+/// Prints each node: where its UI is, its users, its records, hits, requests and alerts.
 fn describe(
     nodes: &[Node; 3],
     urls: &[String; 3],
@@ -133,9 +135,10 @@ fn describe(
         let stats = node.store.stats()?;
         let status = node.store.linkage_status()?;
         let requests = node.store.requests(ALL)?.len();
+        let alerts = node.store.alerts(ALL)?.len();
         println!("{} — {url}/", node.spec.name);
         println!(
-            "  {}: {} cases, {} persons, {} hits ({} new), {requests} request(s)",
+            "  {}: {} cases, {} persons, {} hits ({} new), {requests} request(s), {alerts} alert(s)",
             node.spec.folder,
             stats.cases,
             stats.persons,

@@ -4,10 +4,11 @@
 
 use anyhow::Context;
 use chrono::Days;
+use concord_core::alert::AlertType;
 use concord_core::assistance::{LegalBasis, RequestType, Urgency};
 use concord_core::PersonId;
 use concord_exchange::Category;
-use concord_node::exchange::{Agreement, ExchangeError, HitStatus, NewRequest, Via};
+use concord_node::exchange::{Agreement, ExchangeError, HitStatus, NewAlert, NewRequest, Via};
 
 use super::nodes::{Node, COORDINATOR};
 
@@ -123,6 +124,22 @@ pub fn open_request(nodes: &mut [Node; 3]) -> anyhow::Result<()> {
         ),
     };
     nodes[0].store.send_request(&mission, &request)?;
+    carry_all(nodes)?;
+    Ok(())
+}
+
+/// The mission warns its partners of a recruitment scheme its teams met in the field.
+pub fn raise_alert(nodes: &mut [Node; 3]) -> anyhow::Result<()> {
+    let alert = NewAlert {
+        alert_type: AlertType::RecruitmentScheme,
+        subject: "Fake agency offering factory work abroad".into(),
+        details: "Recruiters at the camp promise factory jobs abroad with travel paid in advance; \
+                  the debt is then used to hold the workers."
+            .into(),
+        expires_at: chrono::Utc::now() + chrono::Duration::days(30),
+        area: Some("Port Sudan camps".into()),
+    };
+    nodes[COORDINATOR].store.issue_alert(&alert)?;
     carry_all(nodes)?;
     Ok(())
 }
