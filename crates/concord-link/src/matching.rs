@@ -148,6 +148,13 @@ impl Matcher {
         self.weights_of(&between(sets), false)
     }
 
+    /// `weights` (which must fit the schema) with their share of matches estimated anew
+    /// from the candidates of `sets`, their levels kept ([`Comparisons::with_prior`]).
+    pub fn with_prior(&self, sets: &[&FilterSet], weights: &MatchWeights) -> MatchWeights {
+        let histogram = self.histogram(&between(sets), false);
+        self.comparisons.with_prior(weights, &histogram)
+    }
+
     /// The weights to score candidates of these pairs of sets with (`within`: each pair
     /// is one set against itself).
     fn weights_of(&self, sets: &[(&FilterSet, &FilterSet)], within: bool) -> Option<MatchWeights> {

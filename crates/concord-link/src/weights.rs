@@ -356,6 +356,46 @@ impl Comparisons {
         self.pattern(a, b).map_or(0.0, |p| self.probability(weights, p))
     }
 
+    /// `weights` with the share of matches (λ) estimated anew from the pairs of
+    /// `histogram` (each pattern's count), their levels kept: expectation–maximisation
+    /// of that one share. Two large lists hold far more candidates per true match —
+    /// namesakes — than the linkage the levels were estimated on; re-estimating every
+    /// level there lets the namesakes pull the match class towards themselves, whereas
+    /// the share alone follows the lists and keeps what each level is worth.
+    pub fn with_prior(&self, weights: &MatchWeights, histogram: &BTreeMap<Pattern, u64>) -> MatchWeights {
+        let odds: Vec<(f64, f64)> = histogram
+            .iter()
+            .map(|(&p, &n)| {
+                let bits: f64 = (weights.comparisons.iter().enumerate())
+                    .map(|(c, comparison)| comparison.levels[self.comparison_level(p, c)].weight())
+                    .sum();
+                (bits.exp2(), n as f64)
+            })
+            .collect();
+        let total: f64 = odds.iter().map(|(_, n)| n).sum();
+        let mut matches = weights.matches;
+        let mut iterations = 0;
+        while total > 0.0 && iterations < MAX_ITERATIONS {
+            iterations += 1;
+            let matched: f64 = odds
+                .iter()
+                .map(|(ratio, n)| n * matches * ratio / (matches * ratio + 1.0 - matches))
+                .sum();
+            let next = (matched / total).clamp(1e-9, 1.0 - 1e-9);
+            let change = (next - matches).abs();
+            matches = next;
+            if change < TOLERANCE {
+                break;
+            }
+        }
+        MatchWeights {
+            matches,
+            pairs: total as u64,
+            iterations,
+            comparisons: weights.comparisons.clone(),
+        }
+    }
+
     /// Estimates the weights by expectation–maximisation from the patterns of the pairs
     /// of a linkage, counted: `histogram` maps each pattern to its number of pairs.
     pub fn estimate(&self, histogram: &BTreeMap<Pattern, u64>) -> MatchWeights {
@@ -565,6 +605,30 @@ mod tests {
             weights.comparisons[3].levels[3].weight() > 7.0,
             "a shared document is strong evidence"
         );
+    }
+
+    #[test]
+    fn the_share_of_matches_alone_is_recovered_with_the_levels_kept() {
+        let comparisons = default_comparisons();
+        let fields = [
+            (0, vec![(10, 0.7, 0.1), (7, 0.2, 0.3), (5, 0.1, 0.6)]),
+            (2, vec![(8, 0.6, 0.02), (6, 0.3, 0.18), (2, 0.1, 0.8)]),
+            (3, vec![(3, 0.95, 0.5), (2, 0.05, 0.5)]),
+            (4, vec![(3, 0.2, 0.001), (0, 0.8, 0.999)]),
+        ];
+        let levels = comparisons.estimate(&mixture(&comparisons, 0.1, &fields));
+        // The same kinds of pair, but far fewer of them matches: as between large lists.
+        for share in [0.3, 0.02, 0.005] {
+            let reprior = comparisons.with_prior(&levels, &mixture(&comparisons, share, &fields));
+            assert!(
+                (reprior.matches - share).abs() < share / 10.0,
+                "{share}: {}",
+                reprior.matches
+            );
+            assert_eq!(reprior.comparisons, levels.comparisons, "the levels are kept");
+        }
+        let none = comparisons.with_prior(&levels, &BTreeMap::new());
+        assert_eq!(none.matches, levels.matches, "no pair: the share stays");
     }
 
     #[test]

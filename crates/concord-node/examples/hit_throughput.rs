@@ -203,12 +203,15 @@ fn main() {
                 .map(move |person_b| (person_a.clone(), person_b.clone()))
         })
         .collect();
-    // The weights find_hits estimated from the same comparison (the node keeps them),
-    // estimated again here the same way, so that "exhaustive" scores alike.
+    // The weights find_hits used: the shipped levels with the share of matches of this
+    // comparison (the node keeps them), estimated again here the same way, so that
+    // "exhaustive" scores alike.
+    let shipped = MatchWeights::default_weights();
     let weights = Matcher::new(&schema)
+        .scoring(Scoring::Given(shipped.clone()))
+        .expect("the shipped weights fit the default schema")
         .blocking(Some(Blocking::default()))
-        .estimate(&[&side_b.filters, &side_a.filters])
-        .expect("estimated scoring gives weights");
+        .with_prior(&[&side_b.filters, &side_a.filters], &shipped);
     let scoring = (&schema, &weights);
     let reachable = recall(&side_a, &side_b, &hits, scoring);
     if with_breakdown {

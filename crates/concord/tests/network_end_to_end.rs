@@ -40,15 +40,18 @@ const POLL: Duration = Duration::from_millis(200);
 /// build to finish in well under a minute.
 const CASES: usize = 400;
 
-/// The recall of the planted persons that issue 6 asks for, per pair of nodes.
+/// The recall of the planted persons that issue 6 asks for, of all planted pairs.
 const RECALL_TARGET: f64 = 0.95;
 
-/// The recall asserted per pair of nodes: what was measured over ten runs (the key is new
-/// at every run, so scores move a little) less a margin of a pair or two. Below the target
-/// for now: the pairs missed are mostly a name in Arabic or Kazakh Cyrillic script against
-/// its romanisation, with the date of birth a month off or absent, or a record that knows
+/// The recall asserted of all planted pairs: measured 0.956–0.963 (the key is new at
+/// every run, so scores move a little), less a margin of a pair or two.
+const RECALL_FLOOR: f64 = 0.94;
+
+/// The recall asserted per pair of nodes: what was measured less a margin of a pair or
+/// two. The pairs missed are mostly a name in Arabic or Kazakh Cyrillic script against its
+/// romanisation, with the date of birth a month off or absent, or a record that knows
 /// only a given name (`describe_misses` prints the causes).
-const RECALL_FLOORS: [((usize, usize), f64); 3] = [((KZ, IOM), 0.90), ((IOM, KR), 0.78), ((KZ, KR), 0.85)];
+const RECALL_FLOORS: [((usize, usize), f64); 3] = [((KZ, IOM), 0.95), ((IOM, KR), 0.90), ((KZ, KR), 0.85)];
 
 /// The most false hits allowed, as a share of the persons of shared roles.
 const FALSE_HIT_RATE: f64 = 0.01;
@@ -510,6 +513,12 @@ fn check_hits(network: &Network) {
         );
         recalls.push((names, recall, floor));
     }
+    let planted = truth.keys().filter(|p| found.contains(*p)).count();
+    let pooled = planted as f64 / truth.len() as f64;
+    eprintln!(
+        "all planted pairs: {planted} of {} found, recall {pooled:.3} (target {RECALL_TARGET})",
+        truth.len()
+    );
     describe_misses(network, &truth, &found);
     let entities = network.entities();
     let false_hits = found.iter().filter(|(x, y)| entities[x] != entities[y]).count();
@@ -522,6 +531,7 @@ fn check_hits(network: &Network) {
     for (names, recall, floor) in recalls {
         assert!(recall >= floor, "recall {recall:.3} between {names:?}, below {floor}");
     }
+    assert!(pooled >= RECALL_FLOOR, "recall {pooled:.3} of all planted pairs");
     assert!(rate < FALSE_HIT_RATE, "false-hit rate {rate:.4}");
 }
 

@@ -8,14 +8,14 @@
 //! back to the partner, so that both sides see the hit even where only one side may
 //! receive encodings. Which person a reference stands for never leaves its node.
 //!
-//! Pairs are scored by the probability of a match under Fellegi–Sunter weights that the
-//! node estimates from its own comparison (every partner encoding it holds against all
-//! its persons) and keeps, estimating again only when the partners' encodings held have
-//! doubled. The share of matches among candidates falls as lists grow — a million
-//! persons hold many namesakes — and estimated weights follow it, where weights fixed
-//! once would give a namesake at scale the probability it had among a few hundred. Kept
-//! weights score a few new encodings like the many they join. Too few candidates to
-//! estimate from are scored with the weights shipped with Concord.
+//! Pairs are scored by the probability of a match under the Fellegi–Sunter weights
+//! shipped with Concord — what each level of agreement is worth — with the share of
+//! matches among candidates (the prior) estimated anew from the node's own comparison:
+//! every partner encoding it holds against all its persons. That share falls as lists
+//! grow (a million persons hold many namesakes), and a prior fixed once would give a
+//! namesake at scale the probability it had among a few hundred. The node keeps the
+//! weights and estimates again only when the partner encodings held have doubled, so a
+//! few new encodings are scored like the many they join.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -36,11 +36,11 @@ use crate::store::sqlite::{self, linkage as sql};
 use crate::vault::Vault;
 use crate::{Store, StoreError};
 
-/// The score at or above which a pair is a hit: the probability that the two encodings
-/// are one person. A hit is a lead for a liaison officer to review, not a conclusion, so
-/// the threshold leans to recall, as far as the review stays workable when lists are
-/// large (the figures per threshold and list size are in `docs/linkage.md`).
-pub const HIT_THRESHOLD: f32 = 0.1;
+/// The score at or above which a pair is a hit: the two encodings are more likely one
+/// person than two. The probability is calibrated to the lists compared (module
+/// documentation), so this means the same at every size; the figures per threshold and
+/// list size are in `docs/linkage.md`.
+pub const HIT_THRESHOLD: f32 = 0.5;
 
 /// Comparisons above which a comparison is blocked rather than exhaustive: exhaustive
 /// finds every pair but costs n × m; at this size it takes about a tenth of a second.
@@ -429,16 +429,22 @@ impl HitSearch {
     }
 }
 
-/// Weights estimated from the candidates of every partner encoding held against every
-/// person of this node (a sample of the partners' side, when large): the share of
-/// matches among candidates falls as the lists grow, and so must the probability a
-/// score gives. Too few candidates to estimate from give the shipped weights; a schema
-/// they do not fit, weights estimated however few.
+/// The weights to score with: the shipped weights' levels, with the share of matches
+/// among candidates estimated anew from every partner encoding held against every person
+/// of this node (the partners' side sampled, when large). That share falls as lists grow
+/// — a million persons hold many namesakes — and the probability a score gives must
+/// fall with it. A schema the shipped weights do not fit gets weights estimated whole.
 fn estimate(current: &CurrentKey, blocking: Option<Blocking>, own: &Side, partners: &Side) -> MatchWeights {
     let shipped = MatchWeights::default_weights();
-    let matcher = Matcher::new(&current.schema).blocking(blocking);
-    let estimated = matcher.estimate(&[&partners.filters, &own.filters]);
-    estimated.unwrap_or(shipped)
+    let sets = [&partners.filters, &own.filters];
+    let fitted = Matcher::new(&current.schema).scoring(Scoring::Given(shipped.clone()));
+    match fitted {
+        Ok(matcher) => matcher.blocking(blocking).with_prior(&sets, &shipped),
+        Err(_) => Matcher::new(&current.schema)
+            .blocking(blocking)
+            .estimate(&sets)
+            .expect("estimated scoring gives weights"),
+    }
 }
 
 /// The filters of `set` whose flag is `wanted`, and their indices in `set`.
