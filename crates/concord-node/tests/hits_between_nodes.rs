@@ -406,20 +406,26 @@ fn a_partner_without_encodings_in_its_agreement_is_sent_nothing_until_it_is_allo
     assert_eq!(p.a.sync_linkage().unwrap().encodings_sent, report.encoded);
 }
 
-#[test]
-fn a_liaison_officer_confirms_or_rejects_a_hit_and_the_trail_names_them() {
+/// Two nodes holding the same 30 cases (person IDs differ by node in real life; here the
+/// references are what matter), encodings exchanged and compared by A: every shared
+/// person is a hit. With the envelopes carried so far.
+fn holding_the_same_cases() -> (Pair, Vec<Vec<u8>>) {
     let mut p = paired();
     let mut seen = Vec::new();
     with_key(&mut p, &mut seen);
     let (cases, _) = agency_cases(0, 30);
-    // The same cases on both nodes (person IDs differ by node in real life; here the
-    // references are what matter): every shared person is a hit.
     import(&mut p.a, &cases);
     import(&mut p.b, &cases);
     p.a.sync_linkage().unwrap();
     p.b.sync_linkage().unwrap();
     exchange(&mut p, &mut seen);
     p.a.find_hits().unwrap();
+    (p, seen)
+}
+
+#[test]
+fn a_liaison_officer_confirms_or_rejects_a_hit_and_the_trail_names_them() {
+    let (mut p, _) = holding_the_same_cases();
     let hits = p.a.hits(Some(HitStatus::New), 10).unwrap();
     assert!(hits.len() >= 2);
     let confirmed = p.a.review_hit(hits[0].id, HitStatus::Confirmed, "liaison").unwrap();
@@ -441,16 +447,7 @@ fn a_liaison_officer_confirms_or_rejects_a_hit_and_the_trail_names_them() {
 
 #[test]
 fn a_request_made_from_a_hit_is_answered_with_an_approved_disclosure_that_both_trails_record() {
-    let mut p = paired();
-    let mut seen = Vec::new();
-    with_key(&mut p, &mut seen);
-    let (cases, _) = agency_cases(0, 30);
-    import(&mut p.a, &cases);
-    import(&mut p.b, &cases);
-    p.a.sync_linkage().unwrap();
-    p.b.sync_linkage().unwrap();
-    exchange(&mut p, &mut seen);
-    p.a.find_hits().unwrap();
+    let (mut p, mut seen) = holding_the_same_cases();
     let hit = p.a.hits(None, 1).unwrap().remove(0);
 
     // A request about a hit with another partner is refused.
