@@ -503,9 +503,9 @@ fn check_hits(network: &Network) {
         let recall = hit as f64 / expected.len() as f64;
         let names = (SPECS[a].0, SPECS[b].0);
         let note = if recall < RECALL_TARGET {
-            " (below the target)"
+            format!(" (below {RECALL_TARGET})")
         } else {
-            ""
+            String::new()
         };
         eprintln!(
             "{names:?}: {hit} of {} planted pairs found, recall {recall:.3}{note}",
