@@ -5,7 +5,6 @@
 //! them each test says loudly that it was skipped and why, and passes. When a step
 //! fails, a screenshot of the page is kept in `target/tmp/browser-screenshots/`.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -13,6 +12,10 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, ensure, Context};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
+
+mod common;
+
+use common::free_port;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -27,10 +30,6 @@ fn missing_browser() -> Option<String> {
 
 fn skip(test: &str, why: &str) {
     eprintln!("\n*** SKIPPED browser test `{test}`: {why} ***\n");
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// A child process killed when dropped.

@@ -9,14 +9,17 @@
 //! logs, which is what one needs to see why.
 
 use std::collections::BTreeSet;
-use std::fs::File;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+mod common;
+
+use common::{free_port, logs, spawn_logged, Server};
 
 /// The longest any wait for a node may take before the test fails.
 const PATIENCE: Duration = Duration::from_secs(60);
@@ -216,7 +219,7 @@ impl Node {
                     "waited {PATIENCE:?} for {what}; node {}'s outbox:\n{}\n{}",
                     self.name,
                     serde_json::to_string_pretty(&outbox).unwrap(),
-                    logs(servers)
+                    logs(servers.iter().copied())
                 );
             }
             std::thread::sleep(POLL);
@@ -224,51 +227,10 @@ impl Node {
     }
 }
 
-/// A child process that is killed when the test ends, passing or failing, so that no
-/// server outlives its test.
-struct Server {
-    label: String,
-    child: Child,
-    log: PathBuf,
-}
-
-impl Server {
-    /// What the process wrote to its standard output and error so far.
-    fn log(&self) -> String {
-        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-        format!("--- {} ---\n{text}", self.label)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        // SIGKILL, as a power cut would: the node must cope with it anyway.
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn logs(servers: &[&Server]) -> String {
-    servers.iter().map(|s| s.log()).collect::<Vec<_>>().join("\n")
-}
-
-/// Spawns `cmd` with its standard output and error in the file `log`.
-fn spawn_logged(mut cmd: Command, log: &Path) -> Child {
-    let out = File::create(log).unwrap();
-    let err = out.try_clone().unwrap();
-    cmd.stdout(out).stderr(err).spawn().expect("the concord binary starts")
-}
-
 /// A number that differs on each call, to name log files.
 fn unique() -> usize {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-}
-
-/// A port nothing listens on now: the system picks it, and it is released at once for the
-/// node to bind later.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// The message IDs `concord send` printed ("Queued message ID for NODE").

@@ -13,10 +13,9 @@
 //! wait polls for the state it needs, with one generous deadline ([`PATIENCE`]).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs::File;
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -29,6 +28,10 @@ use concord_exchange::{Category, Handling, Kind, NodeId};
 use concord_node::exchange::{Agreement, Message, SHARED_ROLES};
 use concord_node::{vault, KeySource, NodeSettings, Store};
 use concord_synth::{Agency, Change, EntityId, Planted, Planting, SyntheticCase};
+
+mod common;
+
+use common::{free_port, logs, spawn_logged, Server};
 
 /// The longest any wait for the nodes may take before the test fails.
 const PATIENCE: Duration = Duration::from_secs(120);
@@ -167,7 +170,6 @@ impl Node {
     /// Starts `concord serve` comparing every second, and waits until it answers.
     fn serve(&self) -> Server {
         let log = self.root.join(format!("{}.serve.log", self.folder));
-        let out = File::create(&log).unwrap();
         let listen = format!("127.0.0.1:{}", self.port);
         let args = [
             "serve",
@@ -178,15 +180,9 @@ impl Node {
             "--listen",
             &listen,
         ];
-        let child = self
-            .command(&args)
-            .stdout(out.try_clone().unwrap())
-            .stderr(out)
-            .spawn()
-            .expect("the concord binary starts");
         let mut server = Server {
             label: format!("`concord serve` of node {}", self.folder),
-            child,
+            child: spawn_logged(self.command(&args), &log),
             log,
         };
         let started = Instant::now();
@@ -201,31 +197,6 @@ impl Node {
     }
 }
 
-/// A server process, killed when the test ends, passing or failing.
-struct Server {
-    label: String,
-    child: Child,
-    log: PathBuf,
-}
-
-impl Server {
-    fn log(&self) -> String {
-        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
-        format!("--- {} ---\n{text}", self.label)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn logs(servers: &[Server]) -> String {
-    servers.iter().map(Server::log).collect::<Vec<_>>().join("\n")
-}
-
 /// Polls `done` until it holds; on the deadline, fails with `what` and the servers' logs.
 fn wait_for(what: &str, servers: &[Server], mut done: impl FnMut() -> bool) {
     let started = Instant::now();
@@ -237,11 +208,6 @@ fn wait_for(what: &str, servers: &[Server], mut done: impl FnMut() -> bool) {
         );
         std::thread::sleep(POLL);
     }
-}
-
-/// A port nothing listens on now, for a node to bind later.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// The network as built, with its ground truth.
