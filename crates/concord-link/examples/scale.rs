@@ -2,9 +2,10 @@
 //! persons each, encoded, then linked with blocking; the share of true matches kept is
 //! measured against exhaustive comparison of a random sample of one side.
 //!
-//! `cargo run --release -p concord-link --example scale -- [PERSONS] [SAMPLE] [TABLES] [HASHES] [DICE%]`
+//! `cargo run --release -p concord-link --example scale -- [PERSONS] [SAMPLE] [TABLES] [HASHES] [DICE%] [BY_DATE]`
 //! (defaults: 1,000,000 persons per agency; a sample of 2,000 records compared
-//! exhaustively; the default blocking; the default candidate Dice, in percent).
+//! exhaustively; the default blocking; the default candidate Dice, in percent; 0 or 1
+//! for keys of names alone or of names and date of birth).
 
 use std::collections::HashSet;
 use std::time::Instant;
@@ -31,7 +32,21 @@ fn main() {
     let key = LinkageKey::from_bytes(schema.key_epoch, [42; 32]);
 
     let started = Instant::now();
-    let sides: Vec<(Vec<Person>, Vec<u64>)> = (0..2).map(|a| persons(a, wanted)).collect();
+    let sides: Vec<(Vec<Person>, Vec<u64>)> = (0..2)
+        .map(|a| {
+            persons(
+                a,
+                if a == 1 {
+                    std::env::var("RIGHT")
+                        .ok()
+                        .and_then(|r| r.parse().ok())
+                        .unwrap_or(wanted)
+                } else {
+                    wanted
+                },
+            )
+        })
+        .collect();
     println!(
         "generated {} + {} persons in {:.1} s",
         sides[0].0.len(),
@@ -65,6 +80,7 @@ fn main() {
     let blocking = Blocking {
         tables: args.get(2).copied().unwrap_or(Blocking::default().tables),
         hashes: args.get(3).copied().unwrap_or(Blocking::default().hashes),
+        by_date: args.get(5).map_or(Blocking::default().by_date, |&d| d != 0),
         ..Blocking::default()
     };
     let candidate_dice = args.get(4).map_or(DEFAULT_CANDIDATE_DICE, |&d| d as f32 / 100.0);
@@ -72,11 +88,15 @@ fn main() {
         .blocking(Some(blocking))
         .candidate_dice(candidate_dice);
     let started = Instant::now();
-    let weights = matcher.estimate(&[&sets[0], &sets[1]]).expect("estimated scoring");
+    // The shipped levels with the share of matches estimated on this linkage, as nodes
+    // score hits: estimating every level by EM on a million namesakes lets them capture
+    // the match class (docs/performance.md, "Calibrated to the lists").
+    let weights = matcher.with_prior(&[&sets[0], &sets[1]], &MatchWeights::default_weights());
     println!(
-        "match weights estimated on {} pairs in {} iterations: {:.1} s",
+        "share of matches estimated on {} pairs in {} iterations: {:.5} ({:.1} s)",
         weights.pairs,
         weights.iterations,
+        weights.matches,
         started.elapsed().as_secs_f64()
     );
     let matcher = matcher
@@ -88,9 +108,10 @@ fn main() {
     let seconds = started.elapsed().as_secs_f64();
     let all_pairs = sets[0].len() as f64 * sets[1].len() as f64;
     println!(
-        "blocked linkage ({} tables × {} hashes): {:.1} s, {} comparisons ({:.4}% of all {:.2e} pairs), {} pairs at {}",
+        "blocked linkage ({} tables × {} hashes{}): {:.1} s, {} comparisons ({:.4}% of all {:.2e} pairs), {} pairs at {}",
         blocking.tables,
         blocking.hashes,
+        if blocking.by_date { " and the date" } else { "" },
         seconds,
         found.comparisons,
         100.0 * found.comparisons as f64 / all_pairs,

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::assignment::{assign, Assignment, Edge, Record, Rule};
-use crate::blocking::Blocking;
+use crate::blocking::{Blocking, Refine};
 use crate::encodings::{EncodingSet, Incompatible};
 use crate::filter::FilterSet;
 use crate::schema::Schema;
@@ -35,9 +35,16 @@ pub const DEFAULT_THRESHOLD: f32 = 0.5;
 /// and `u` are proportions — and a large linkage need not find its candidates twice.
 const ESTIMATION_RECORDS: usize = 20_000;
 
-/// Every k-th record of `set`, when it has more than [`ESTIMATION_RECORDS`].
-fn estimation_sample(set: &FilterSet) -> Option<FilterSet> {
-    let step = set.len().div_ceil(ESTIMATION_RECORDS);
+/// Records of each side that the estimation of the share of matches alone looks at, at
+/// most ([`Matcher::with_prior`]). Every k-th record of both sides keeps a uniform sample
+/// of the pairs, and so of the candidates; one proportion needs far fewer than every
+/// level's `m` and `u`, and a large side (a node's million persons) is then not hashed
+/// for blocking twice, once for the estimate and once for the scores.
+const PRIOR_RECORDS: usize = 50_000;
+
+/// Every k-th record of `set`, when it has more than `records`.
+fn estimation_sample(set: &FilterSet, records: usize) -> Option<FilterSet> {
+    let step = set.len().div_ceil(records);
     (step > 1).then(|| {
         let mut sample = FilterSet::with_capacity(set.bits(), set.len() / step + 1);
         (0..set.len()).step_by(step).for_each(|i| sample.push(set.get(i)));
@@ -66,7 +73,7 @@ pub enum Scoring {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     schema_digest: String,
-    blocking_bits: std::ops::Range<usize>,
+    blocking_bits: crate::schema::BlockingBits,
     scorer: Scorer,
     kernel: Kernel,
     blocking: Option<Blocking>,
@@ -151,7 +158,7 @@ impl Matcher {
     /// `weights` (which must fit the schema) with their share of matches estimated anew
     /// from the candidates of `sets`, their levels kept ([`Comparisons::with_prior`]).
     pub fn with_prior(&self, sets: &[&FilterSet], weights: &MatchWeights) -> MatchWeights {
-        let histogram = self.histogram(&between(sets), false);
+        let histogram = self.histogram(&between(sets), false, (PRIOR_RECORDS, PRIOR_RECORDS));
         self.comparisons.with_prior(weights, &histogram)
     }
 
@@ -162,7 +169,7 @@ impl Matcher {
             Scoring::WeightedMean => None,
             Scoring::Given(weights) => Some(weights.clone()),
             Scoring::Estimated => {
-                let histogram = self.histogram(sets, within);
+                let histogram = self.histogram(sets, within, (ESTIMATION_RECORDS, usize::MAX));
                 let total: u64 = histogram.values().sum();
                 let defaults = (total < MIN_PAIRS).then(MatchWeights::default_weights);
                 Some(match defaults {
@@ -176,8 +183,14 @@ impl Matcher {
     /// How many candidates of the pairs of sets show each pattern of levels. Counted as
     /// the candidates are found, so that memory holds the counts, not the candidates: in
     /// one atomic counter per pattern when there are few patterns (the default schema
-    /// has 44,352), else in a map behind a lock.
-    fn histogram(&self, sets: &[(&FilterSet, &FilterSet)], within: bool) -> BTreeMap<Pattern, u64> {
+    /// has 44,352), else in a map behind a lock. Only every k-th record of each set is
+    /// looked at, at most `records` of each left and each right set.
+    fn histogram(
+        &self,
+        sets: &[(&FilterSet, &FilterSet)],
+        within: bool,
+        (left_records, right_records): (usize, usize),
+    ) -> BTreeMap<Pattern, u64> {
         let dense: Vec<AtomicU64> = if self.comparisons.patterns() <= DENSE_PATTERNS {
             (0..self.comparisons.patterns()).map(|_| AtomicU64::new(0)).collect()
         } else {
@@ -185,13 +198,17 @@ impl Matcher {
         };
         let sparse = Mutex::new(FxHashMap::<Pattern, u64>::default());
         for (left, right) in sets {
-            // A set against itself cannot be sampled on one side only.
-            let sampled = (!within).then(|| estimation_sample(left)).flatten();
-            let left = sampled.as_ref().unwrap_or(left);
-            self.found(left, right, self.candidate_dice, &|c, a, b| {
-                if within && c.left >= c.right {
-                    return None;
-                }
+            // A set against itself is not sampled: its pairs within are what is counted.
+            let sample = |set: &FilterSet, records| (!within).then(|| estimation_sample(set, records)).flatten();
+            let (left_sample, right_sample) = (sample(left, left_records), sample(right, right_records));
+            let left = left_sample.as_ref().unwrap_or(left);
+            let right = right_sample.as_ref().unwrap_or(right);
+            let floor = |c: Candidate, a: &[u64], b: &[u64]| {
+                let within_once = !within || c.left < c.right;
+                (within_once && self.comparisons.reaches_name_floor(a, b)).then_some(c.score)
+            };
+            self.found(left, right, self.candidate_dice, &floor, &|c| {
+                let (a, b) = (left.get(c.left as usize), right.get(c.right as usize));
                 match (self.comparisons.pattern(a, b), dense.is_empty()) {
                     (Some(pattern), false) => {
                         dense[pattern as usize].fetch_add(1, Ordering::Relaxed);
@@ -226,18 +243,32 @@ impl Matcher {
     /// for `None`).
     fn scored(&self, left: &FilterSet, right: &FilterSet, threshold: f32, weights: Option<&MatchWeights>) -> Pairs {
         match weights {
-            None => self.found(left, right, self.candidate_dice.min(threshold), &|_, a, b| {
-                self.scorer.score_at_least(a, b, threshold)
-            }),
-            Some(weights) => self.found(left, right, self.candidate_dice, &|_, a, b| {
-                let score = self.comparisons.probability(weights, self.comparisons.pattern(a, b)?);
-                (score >= threshold).then_some(score)
-            }),
+            None => self.found(
+                left,
+                right,
+                self.candidate_dice.min(threshold),
+                &|_, a, b| self.scorer.score_at_least(a, b, threshold),
+                &Some,
+            ),
+            Some(weights) => {
+                // Tabulated once, so that scoring a candidate is a lookup, not a sum of
+                // logarithms.
+                let table = self.comparisons.tabulate(weights, DENSE_PATTERNS);
+                let score = |_, a: &[u64], b: &[u64]| match &table {
+                    Some(table) => self.comparisons.score_at_least(table, a, b, threshold),
+                    None => {
+                        let score = self.comparisons.probability(weights, self.comparisons.pattern(a, b)?);
+                        (score >= threshold).then_some(score)
+                    }
+                };
+                self.found(left, right, self.candidate_dice, &score, &Some)
+            }
         }
     }
 
-    /// Pairs at whole-filter Dice `dice` that `score` keeps, with the score it gives.
-    fn found(&self, left: &FilterSet, right: &FilterSet, dice: f32, score: &PairScore) -> Pairs {
+    /// Pairs at whole-filter Dice `dice` that `score` scores (without side effects: under
+    /// blocking it may see a pair more than once) and `keep` then keeps, once per pair.
+    fn found(&self, left: &FilterSet, right: &FilterSet, dice: f32, score: &PairScore, keep: &Refine) -> Pairs {
         let rescore = |c: Candidate| {
             let (a, b) = (left.get(c.left as usize), right.get(c.right as usize));
             Some(Candidate {
@@ -247,8 +278,7 @@ impl Matcher {
         };
         match &self.blocking {
             Some(blocking) => {
-                let bits = self.blocking_bits.clone();
-                let blocked = blocking.link(self.kernel, (left, right), dice, bits, &rescore);
+                let blocked = blocking.link(self.kernel, (left, right), dice, &self.blocking_bits, (&rescore, keep));
                 Pairs {
                     pairs: blocked.candidates,
                     comparisons: blocked.comparisons,
@@ -258,6 +288,7 @@ impl Matcher {
                 pairs: compare_all(self.kernel, left, right, dice)
                     .into_par_iter()
                     .filter_map(rescore)
+                    .filter_map(keep)
                     .collect(),
                 comparisons: left.len() as u64 * right.len() as u64,
             },

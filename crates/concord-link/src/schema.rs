@@ -133,6 +133,15 @@ pub enum SchemaError {
     Invalid { field: String, expected: String },
 }
 
+/// The ranges of bits that blocking hashes (`crate::blocking`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockingBits {
+    /// The names, which every key hashes.
+    pub names: std::ops::Range<usize>,
+    /// The date of birth, which keys may also hash; `None` when the schema has none.
+    pub dates: Option<std::ops::Range<usize>>,
+}
+
 impl Schema {
     /// Reads and validates a schema from TOML text.
     pub fn from_toml(text: &str) -> Result<Self, SchemaError> {
@@ -184,16 +193,20 @@ impl Schema {
             .collect()
     }
 
-    /// The bits that blocking hashes: the segment of the first `names` field, or the
-    /// whole filter if there is none.
-    pub fn blocking_bits(&self) -> std::ops::Range<usize> {
-        self.fields
-            .iter()
-            .zip(self.segments())
-            .find(|(f, _)| f.source == Source::Names)
-            .map_or(0..self.filter_bits as usize, |(_, words)| {
-                words.start * 64..words.end * 64
-            })
+    /// The bits that blocking hashes: the segment of the first `names` field (or the
+    /// whole filter if there is none), and that of the first `birth-date` field.
+    pub fn blocking_bits(&self) -> BlockingBits {
+        let segment = |source: Source| {
+            self.fields
+                .iter()
+                .zip(self.segments())
+                .find(|(f, _)| f.source == source)
+                .map(|(_, words)| words.start * 64..words.end * 64)
+        };
+        BlockingBits {
+            names: segment(Source::Names).unwrap_or(0..self.filter_bits as usize),
+            dates: segment(Source::BirthDate),
+        }
     }
 
     fn validate(&self) -> Result<(), SchemaError> {

@@ -59,6 +59,16 @@ pub const DEFAULT_WEIGHTS: &str = include_str!("default-weights.toml");
 /// 11 levels fit in 64 bits).
 pub type Pattern = u64;
 
+/// Match weights tabulated by [`Comparisons::tabulate`].
+#[derive(Debug, Clone)]
+pub struct Tabulated {
+    /// Each pattern's probability.
+    probability: Vec<f32>,
+    /// For each pattern of the fields other than names (names at level 0), the highest
+    /// probability any levels of the names give it.
+    best_with_names: Vec<f32>,
+}
+
 /// How the fields of a schema are compared: each field's levels, and which fields form
 /// one comparison.
 #[derive(Debug, Clone)]
@@ -78,6 +88,8 @@ struct FieldLevels {
     segment: Range<usize>,
     similarity: Similarity,
     cuts: &'static [f32],
+    /// One of the names, which the [`NAME_FLOOR`] looks at.
+    is_name: bool,
     /// The value of this field's level in a [`Pattern`].
     radix: u64,
 }
@@ -210,6 +222,7 @@ impl Comparisons {
             .map(|(field, segment)| {
                 let levels = FieldLevels {
                     name: field.name.clone(),
+                    is_name: matches!(field.source, Source::Names | Source::NameSkeletons),
                     segment,
                     similarity: field.similarity,
                     cuts: cuts(field.source),
@@ -249,9 +262,42 @@ impl Comparisons {
     /// The levels of a pair of filters, or `None` if their names agree less than the
     /// [`NAME_FLOOR`] (a schema without names has no floor).
     pub fn pattern(&self, a: &[u64], b: &[u64]) -> Option<Pattern> {
+        let others = self.levels(a, b, false).0;
+        let (names, names_pass) = self.levels(a, b, true);
+        (names_pass || self.name_fields.is_empty()).then_some(others + names)
+    }
+
+    /// Whether the names of two filters agree at least as much as the [`NAME_FLOOR`]
+    /// asks (always, for a schema without names): [`pattern`](Self::pattern) is `Some`.
+    pub fn reaches_name_floor(&self, a: &[u64], b: &[u64]) -> bool {
+        self.name_fields.is_empty() || self.levels(a, b, true).1
+    }
+
+    /// The pattern's part of the fields that are names (`names`) or of the others, and
+    /// whether a name reaches the [`NAME_FLOOR`].
+    fn levels(&self, a: &[u64], b: &[u64], names: bool) -> (Pattern, bool) {
+        // Every candidate of a linkage is counted here, so the popcounts must be the
+        // CPU's: the default x86-64 target lacks POPCNT, and the same code is compiled
+        // again with it (as the portable Dice kernel is).
+        #[cfg(target_arch = "x86_64")]
+        if is_x86_feature_detected!("popcnt") {
+            // SAFETY: the CPU supports POPCNT, the only feature `levels_popcnt` enables.
+            return unsafe { self.levels_popcnt(a, b, names) };
+        }
+        self.levels_any(a, b, names)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "popcnt")]
+    fn levels_popcnt(&self, a: &[u64], b: &[u64], names: bool) -> (Pattern, bool) {
+        self.levels_any(a, b, names)
+    }
+
+    #[inline(always)]
+    fn levels_any(&self, a: &[u64], b: &[u64], names: bool) -> (Pattern, bool) {
         let mut pattern = 0;
-        let mut names_pass = self.name_fields.is_empty();
-        for (i, field) in self.fields.iter().enumerate() {
+        let mut names_pass = false;
+        for field in self.fields.iter().filter(|f| f.is_name == names) {
             let (sa, sb) = (&a[field.segment.clone()], &b[field.segment.clone()]);
             let level = match (ones(sa), ones(sb)) {
                 (0, 0) => 0,
@@ -260,15 +306,57 @@ impl Comparisons {
                     let common: u32 = sa.iter().zip(sb).map(|(x, y)| (x & y).count_ones()).sum();
                     let bits = (64 * sa.len()) as f32;
                     let similarity = corrected(field.similarity, common as f32, ca as f32, cb as f32, bits);
-                    if self.name_fields.contains(&i) && similarity >= NAME_FLOOR {
-                        names_pass = true;
-                    }
+                    names_pass |= field.is_name && similarity >= NAME_FLOOR;
                     2 + field.cuts.iter().filter(|&&cut| similarity >= cut).count() as u64
                 }
             };
             pattern += level * field.radix;
         }
-        names_pass.then_some(pattern)
+        (pattern, names_pass)
+    }
+
+    /// `weights` tabulated for scoring many pairs, or `None` when the schema has too
+    /// many patterns to tabulate (more than `limit`).
+    pub fn tabulate(&self, weights: &MatchWeights, limit: u64) -> Option<Tabulated> {
+        if self.patterns > limit {
+            return None;
+        }
+        let probability: Vec<f32> = (0..self.patterns).map(|p| self.probability(weights, p)).collect();
+        let mut best_with_names = vec![0f32; self.patterns as usize];
+        for (pattern, &p) in probability.iter().enumerate() {
+            let others = pattern as Pattern - self.names_part(pattern as Pattern);
+            let best = &mut best_with_names[others as usize];
+            *best = best.max(p);
+        }
+        Some(Tabulated {
+            probability,
+            best_with_names,
+        })
+    }
+
+    /// The pattern's part of the name fields.
+    fn names_part(&self, pattern: Pattern) -> Pattern {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.is_name)
+            .map(|(i, f)| self.level(pattern, i) as Pattern * f.radix)
+            .sum()
+    }
+
+    /// The probability that two filters are one person, if it is at least `threshold`.
+    /// The fields other than names are compared first: when even the best agreement of
+    /// names could not lift the pair to the threshold, the names (most of a filter's
+    /// words) are not counted at all. Namesakes born years apart are most of the
+    /// candidates of a large linkage, and this drops them for a few popcounts.
+    pub fn score_at_least(&self, table: &Tabulated, a: &[u64], b: &[u64], threshold: f32) -> Option<f32> {
+        let (others, _) = self.levels(a, b, false);
+        if table.best_with_names[others as usize] < threshold {
+            return None;
+        }
+        let (names, names_pass) = self.levels(a, b, true);
+        let score = table.probability[(others + names) as usize];
+        ((names_pass || self.name_fields.is_empty()) && score >= threshold).then_some(score)
     }
 
     fn level(&self, pattern: Pattern, field: usize) -> usize {
@@ -523,6 +611,34 @@ mod tests {
     /// birth-date, gender, documents, phones).
     fn pattern(comparisons: &Comparisons, levels: [u64; 6]) -> Pattern {
         comparisons.fields.iter().zip(levels).map(|(f, l)| f.radix * l).sum()
+    }
+
+    proptest::proptest! {
+        /// Scoring against a threshold through the table, which skips the names of a pair
+        /// its other fields already rule out, gives exactly the probability of its pattern.
+        #[test]
+        fn the_tabulated_score_is_the_probability_of_the_pattern_whenever_it_reaches_the_threshold(
+            a in proptest::collection::vec(proptest::prelude::any::<u64>(), 16),
+            flips in proptest::collection::vec((proptest::prelude::any::<u64>(), proptest::prelude::any::<u64>()), 16),
+            sparse in proptest::collection::vec(0usize..16, 0..10),
+            threshold in 0.0f32..1.0,
+        ) {
+            let comparisons = default_comparisons();
+            let weights = MatchWeights::default_weights();
+            let table = comparisons.tabulate(&weights, 1 << 20).expect("the default schema tabulates");
+            // b is a with a few bits changed (so that names often pass the floor), and
+            // some words emptied (so that fields are missing on one side or both).
+            let mut b: Vec<u64> = a.iter().zip(&flips).map(|(w, (x, y))| w ^ (x & y & (x >> 7))).collect();
+            let mut a = a;
+            for (n, &word) in sparse.iter().enumerate() {
+                if n % 2 == 0 { b[word] = 0 } else { a[word] = 0 }
+            }
+            let expected = comparisons
+                .pattern(&a, &b)
+                .map(|p| comparisons.probability(&weights, p))
+                .filter(|&p| p >= threshold);
+            proptest::prop_assert_eq!(comparisons.score_at_least(&table, &a, &b, threshold), expected);
+        }
     }
 
     #[test]
