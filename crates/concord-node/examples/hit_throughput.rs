@@ -23,7 +23,8 @@
 //! pairs against what an exhaustive comparison finds, and (`--breakdown`) the
 //! comparison's split into candidate search (MinHash signatures, buckets, Dice) and
 //! scoring, measured again with concord-link directly on the same filters; and
-//! (`--sweep`) other blocking parameters, tables × hashes, on the same filters.
+//! (`--sweep`) other blocking parameters, tables × hashes, on the same filters (`60x6n`:
+//! keys of the names alone, without the date of birth).
 //!
 //! The databases go in a fresh folder inside `--data` (default: the system's temporary
 //! folder), deleted at the end; at a million persons they take about 3 GB.
@@ -71,9 +72,14 @@ fn main() {
                     .split(',')
                     .map(|t| {
                         let (tables, hashes) = t.split_once('x').expect("TABLESxHASHES");
+                        let (hashes, by_date) = match hashes.strip_suffix('n') {
+                            Some(hashes) => (hashes, false),
+                            None => (hashes, true),
+                        };
                         Blocking {
                             tables: tables.parse().expect("tables"),
                             hashes: hashes.parse().expect("hashes"),
+                            by_date,
                             ..Blocking::default()
                         }
                     })
@@ -171,6 +177,10 @@ fn main() {
         secs(receive)
     );
     println!("| find_hits: read and unseal both sides | {} |", secs(s.load));
+    println!(
+        "| find_hits: estimate the share of matches (a sample of the batch) | {} |",
+        secs(s.estimate)
+    );
     println!("| find_hits: candidates and scores | {} |", secs(s.compare));
     println!(
         "| find_hits: record {} hits, queue {} notices | {} |",
@@ -462,11 +472,11 @@ fn breakdown(a: &FilterSet, b: &FilterSet, (schema, weights): (&Schema, &MatchWe
         Kernel::best(),
         (b, a),
         DEFAULT_CANDIDATE_DICE,
-        schema.blocking_bits(),
-        &|_| {
+        &schema.blocking_bits(),
+        (&Some, &|_| {
             counted.fetch_add(1, Ordering::Relaxed);
             None
-        },
+        }),
     );
     let candidates = started.elapsed();
     let matcher = Matcher::new(schema)

@@ -133,6 +133,9 @@ pub struct HitReport {
 pub struct HitStages {
     /// Reading both sides' encodings and unsealing their filters.
     pub load: Duration,
+    /// Estimating the share of matches among the candidates (only when the partner
+    /// encodings held have doubled since the last estimate).
+    pub estimate: Duration,
     /// Finding the candidates and scoring them.
     pub compare: Duration,
     /// Recording the hits and queuing the notices.
@@ -390,6 +393,8 @@ impl HitSearch {
                 (weights.clone(), Some((weights, partners.filters.len() as u64)))
             }
         };
+        let estimated_in = started.elapsed();
+        let started = Instant::now();
         let matcher = Matcher::new(&current.schema)
             .scoring(Scoring::Given(weights))
             .expect("weights estimated for this schema, or kept from an estimate of it, fit it")
@@ -422,6 +427,7 @@ impl HitSearch {
             comparisons: first.comparisons + second.comparisons,
             stages: HitStages {
                 load,
+                estimate: estimated_in,
                 compare: started.elapsed(),
                 ..HitStages::default()
             },
