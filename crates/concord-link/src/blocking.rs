@@ -256,11 +256,25 @@ struct Signatures {
     any_undated: bool,
 }
 
+/// Which of a filter's keys: of the names alone, or of names and date of birth.
+#[derive(Clone, Copy)]
+enum Keys {
+    Names,
+    Dated,
+}
+
 impl Signatures {
-    /// The keys of one table among `keys` (`names` or `dated`), each with its filter in
-    /// the low 32 bits, sorted, of the filters that have a key and that `wanted` wants.
-    fn bucket(&self, keys: &[u32], table: usize, wanted: impl Fn(usize) -> bool) -> Vec<u64> {
-        let mut keyed: Vec<u64> = keys[table * self.len..(table + 1) * self.len]
+    fn keys(&self, which: Keys) -> &[u32] {
+        match which {
+            Keys::Names => &self.names,
+            Keys::Dated => &self.dated,
+        }
+    }
+
+    /// The keys of one table, each with its filter in the low 32 bits, sorted, of the
+    /// filters that have a key and that `wanted` wants.
+    fn bucket(&self, which: Keys, table: usize, wanted: impl Fn(usize) -> bool) -> Vec<u64> {
+        let mut keyed: Vec<u64> = self.keys(which)[table * self.len..(table + 1) * self.len]
             .iter()
             .enumerate()
             .filter(|&(i, &key)| key != NO_KEY && wanted(i))
@@ -271,8 +285,8 @@ impl Signatures {
     }
 
     /// The key of filter `i` in `table`.
-    fn key(&self, keys: &[u32], table: usize, i: u32) -> u32 {
-        keys[table * self.len + i as usize]
+    fn key(&self, which: Keys, table: usize, i: u32) -> u32 {
+        self.keys(which)[table * self.len + i as usize]
     }
 }
 
@@ -334,11 +348,11 @@ impl<'a> Join<'a> {
 
     /// Pairs of dated filters whose names-and-date keys are equal.
     fn dated(&mut self, table: usize, (l, r): (&Signatures, &Signatures)) {
-        let first_met = |c: &Candidate| met_first(table, (l, r), |s| &s.dated, c);
+        let first_met = |c: &Candidate| met_first(table, (l, r), Keys::Dated, c);
         self.join(
             (
-                &l.bucket(&l.dated, table, |_| true),
-                &r.bucket(&r.dated, table, |_| true),
+                &l.bucket(Keys::Dated, table, |_| true),
+                &r.bucket(Keys::Dated, table, |_| true),
             ),
             &first_met,
         );
@@ -348,14 +362,14 @@ impl<'a> Join<'a> {
     /// undated filters with all of the right's, the left's dated ones with the right's
     /// undated ones.
     fn undated(&mut self, table: usize, (l, r): (&Signatures, &Signatures)) {
-        let first_met = |c: &Candidate| met_first(table, (l, r), |s| &s.names, c);
+        let first_met = |c: &Candidate| met_first(table, (l, r), Keys::Names, c);
         if l.any_undated {
-            let left = l.bucket(&l.names, table, |i| l.undated[i]);
-            self.join((&left, &r.bucket(&r.names, table, |_| true)), &first_met);
+            let left = l.bucket(Keys::Names, table, |i| l.undated[i]);
+            self.join((&left, &r.bucket(Keys::Names, table, |_| true)), &first_met);
         }
         if r.any_undated {
-            let right = r.bucket(&r.names, table, |j| r.undated[j]);
-            self.join((&l.bucket(&l.names, table, |i| !l.undated[i]), &right), &first_met);
+            let right = r.bucket(Keys::Names, table, |j| r.undated[j]);
+            self.join((&l.bucket(Keys::Names, table, |i| !l.undated[i]), &right), &first_met);
         }
     }
 
@@ -392,9 +406,9 @@ impl<'a> Join<'a> {
     }
 }
 
-/// Whether `table` is the first in which the pair's keys (`names` or `dated`) are equal.
-fn met_first(table: usize, (l, r): (&Signatures, &Signatures), keys: fn(&Signatures) -> &[u32], c: &Candidate) -> bool {
-    (0..table).all(|t| l.key(keys(l), t, c.left) != r.key(keys(r), t, c.right))
+/// Whether `table` is the first in which the pair's keys of `which` kind are equal.
+fn met_first(table: usize, (l, r): (&Signatures, &Signatures), which: Keys, c: &Candidate) -> bool {
+    (0..table).all(|t| l.key(which, t, c.left) != r.key(which, t, c.right))
 }
 
 /// Calls `each` with the filters of both sides of every key both sides have.

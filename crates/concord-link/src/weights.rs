@@ -695,15 +695,21 @@ mod tests {
         histogram
     }
 
-    #[test]
-    fn expectation_maximisation_recovers_the_mixture_it_is_given() {
-        let comparisons = default_comparisons();
-        let fields = [
+    /// Levels of names, dates, gender and documents with known `m` and `u`: (field,
+    /// [(level, m, u)]).
+    fn known_levels() -> [(usize, Vec<LevelOdds>); 4] {
+        [
             (0, vec![(10, 0.7, 0.1), (7, 0.2, 0.3), (5, 0.1, 0.6)]),
             (2, vec![(8, 0.6, 0.02), (6, 0.3, 0.18), (2, 0.1, 0.8)]),
             (3, vec![(3, 0.95, 0.5), (2, 0.05, 0.5)]),
             (4, vec![(3, 0.2, 0.001), (0, 0.8, 0.999)]),
-        ];
+        ]
+    }
+
+    #[test]
+    fn expectation_maximisation_recovers_the_mixture_it_is_given() {
+        let comparisons = default_comparisons();
+        let fields = known_levels();
         let weights = comparisons.estimate(&mixture(&comparisons, 0.1, &fields));
         assert!((weights.matches - 0.1).abs() < 0.005, "{}", weights.matches);
         let names_equal =
@@ -726,12 +732,7 @@ mod tests {
     #[test]
     fn the_share_of_matches_alone_is_recovered_with_the_levels_kept() {
         let comparisons = default_comparisons();
-        let fields = [
-            (0, vec![(10, 0.7, 0.1), (7, 0.2, 0.3), (5, 0.1, 0.6)]),
-            (2, vec![(8, 0.6, 0.02), (6, 0.3, 0.18), (2, 0.1, 0.8)]),
-            (3, vec![(3, 0.95, 0.5), (2, 0.05, 0.5)]),
-            (4, vec![(3, 0.2, 0.001), (0, 0.8, 0.999)]),
-        ];
+        let fields = known_levels();
         let levels = comparisons.estimate(&mixture(&comparisons, 0.1, &fields));
         // The same kinds of pair, but far fewer of them matches: as between large lists.
         for share in [0.3, 0.02, 0.005] {
